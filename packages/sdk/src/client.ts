@@ -1,0 +1,2 @@
+/** The server-side client for the Kustom API (secret key). */
+export {};

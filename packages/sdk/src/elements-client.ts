@@ -1,0 +1,156 @@
+/**
+ * The browser-safe client for the Elements API. It takes only the **public** API
+ * key; a secret key (`kco_…`) is refused. It uses plain `fetch` (no ky) and the
+ * small `zod/mini` schemas, because the elements bundle carries it.
+ *
+ * @example
+ * const elements = createElementsClient({ publicApiKey: 'kustom_pk_test_sandbox', baseUrl: 'http://127.0.0.1:4010' });
+ * const { payment_methods } = await elements.paymentMethods({ locale: 'sv-SE', purchaseCountry: 'SE', currency: 'SEK', amount: 49900 });
+ */
+import type { ZodMiniType } from 'zod/mini';
+import { KustomConnectionError, KustomError, KustomValidationError, errorFromResponse } from './errors.js';
+import { apiHost, type Environment, type Region } from './hosts.js';
+import { parseOrThrow } from './internal/validate.js';
+import {
+  DeliveryMethodsPlacement,
+  ElementsErrorBody,
+  ExpressButtonsPlacement,
+  PaymentMethodsPlacement,
+  type Placement,
+} from './schemas/elements.js';
+
+export type {
+  DeliveryMethodsPlacement,
+  DeliveryOption,
+  DeliveryType,
+  ExpressApprovalMessage,
+  ExpressButton,
+  ExpressButtonsPlacement,
+  OpeningHours,
+  PaymentMethod,
+  PaymentMethodsPlacement,
+  PickupPoint,
+  Placement,
+} from './schemas/elements.js';
+export type { Environment, Region } from './hosts.js';
+
+export interface ElementsClientOptions {
+  /** The public API key from the Kustom Portal (`kustom_pk_…`). Never the secret key. */
+  publicApiKey: string;
+  /** @default 'playground' */
+  environment?: Environment | undefined;
+  /** @default 'eu' */
+  region?: Region | undefined;
+  /** Overrides the host, e.g. the local sandbox `http://127.0.0.1:4010`. */
+  baseUrl?: string | undefined;
+  /** Any fetch: the sandbox's in-browser handler, a test double. @default globalThis.fetch */
+  fetch?: typeof fetch | undefined;
+}
+
+/** The purchase a placement is asked for. */
+export interface PurchaseContext {
+  /** `language-COUNTRY`, e.g. `sv-SE`. */
+  locale: string;
+  /** ISO 3166-1 alpha-2. */
+  purchaseCountry: string;
+  /** ISO 4217. */
+  currency: string;
+  /** Order amount in minor units. */
+  amount?: number | undefined;
+}
+
+export interface PaymentMethodsQuery extends PurchaseContext {
+  /** Only these payment method ids. */
+  include?: readonly string[] | undefined;
+  /** Not these payment method ids. */
+  exclude?: readonly string[] | undefined;
+}
+
+export interface DeliveryMethodsQuery extends PurchaseContext {
+  postalCode?: string | undefined;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface ElementsClient {
+  readonly baseUrl: string;
+  paymentMethods(query: PaymentMethodsQuery, options?: RequestOptions): Promise<PaymentMethodsPlacement>;
+  deliveryMethods(query: DeliveryMethodsQuery, options?: RequestOptions): Promise<DeliveryMethodsPlacement>;
+  expressButtons(query: PurchaseContext, options?: RequestOptions): Promise<ExpressButtonsPlacement>;
+}
+
+const SECRET_KEY = /^kco_(test|live)_api_/;
+
+/** Creates the Elements API client. Throws a `KustomError` for a missing or secret key. */
+export function createElementsClient(options: ElementsClientOptions): ElementsClient {
+  const key = options.publicApiKey;
+  if (!key || typeof key !== 'string') {
+    throw new KustomError('publicApiKey is required: use the public API key (kustom_pk_…) from the Kustom Portal.');
+  }
+  if (SECRET_KEY.test(key)) {
+    throw new KustomError(
+      'publicApiKey looks like a secret API key (kco_…). Never put the secret key in a browser; use the public API key (kustom_pk_…).',
+    );
+  }
+  const baseUrl = (options.baseUrl ?? apiHost(options.environment, options.region)).replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function placement<T>(
+    name: Placement,
+    schema: ZodMiniType,
+    params: Record<string, string | number | undefined>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const url = new URL(`${baseUrl}/kustom-elements-api/v1/placements/${name}`);
+    url.searchParams.set('client_id', key);
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    let response: Response;
+    try {
+      response = await doFetch(url.toString(), { headers: { accept: 'application/json' }, signal: signal ?? null });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new KustomConnectionError(`Could not reach the Kustom Elements API at ${baseUrl}`, { cause });
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (cause) {
+      if (!response.ok) throw errorFromResponse({ status: response.status, headers: response.headers, method: 'GET', url: url.toString(), cause });
+      throw new KustomValidationError('response', [{ path: '', message: 'is not valid JSON', code: 'invalid_json' }], name, { cause });
+    }
+    if (!response.ok) {
+      const parsed = ElementsErrorBody.safeParse(body);
+      throw errorFromResponse({
+        status: response.status,
+        body: parsed.success ? parsed.data : undefined,
+        headers: response.headers,
+        method: 'GET',
+        url: url.toString(),
+      });
+    }
+    return parseOrThrow(schema, body, 'response', name) as T;
+  }
+
+  const purchase = (q: PurchaseContext) => ({
+    locale: q.locale,
+    purchase_country: q.purchaseCountry,
+    purchase_currency: q.currency,
+    order_amount: q.amount,
+  });
+
+  return {
+    baseUrl,
+    paymentMethods: (q, o) =>
+      placement(
+        'AVAILABLE_PAYMENT_METHODS',
+        PaymentMethodsPlacement,
+        { ...purchase(q), include: q.include?.join(','), exclude: q.exclude?.join(',') },
+        o?.signal,
+      ),
+    deliveryMethods: (q, o) =>
+      placement('DELIVERY_METHODS', DeliveryMethodsPlacement, { ...purchase(q), postal_code: q.postalCode }, o?.signal),
+    expressButtons: (q, o) => placement('EXPRESS_BUTTONS', ExpressButtonsPlacement, purchase(q), o?.signal),
+  };
+}

@@ -1,0 +1,2 @@
+/** Order-management helpers: what an order allows, and exact plans for capture, refund, edit, release and extension. */
+export {};

@@ -1,0 +1,100 @@
+/** Checkout API v3 (`/checkout/v3/orders`). */
+import * as z from 'zod/mini';
+import { Address, CountryCode, CurrencyCode, DateTime, Locale, MinorUnits, OrderLine, TaxRate } from './common.js';
+
+const url = z.string().check(z.minLength(1), z.maxLength(2000));
+
+export const MerchantUrls = z.object({
+  terms: url,
+  checkout: url,
+  confirmation: url,
+  push: url,
+  validation: z.optional(url),
+  notification: z.optional(url),
+  cancellation_terms: z.optional(url),
+  shipping_option_update: z.optional(url),
+  address_update: z.optional(url),
+  country_change: z.optional(url),
+});
+export type MerchantUrls = z.infer<typeof MerchantUrls>;
+
+export const CheckoutShippingOption = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  description: z.optional(z.string()),
+  promo: z.optional(z.string()),
+  price: MinorUnits,
+  tax_amount: MinorUnits,
+  tax_rate: TaxRate,
+  preselected: z.optional(z.boolean()),
+  shipping_method: z.optional(z.string()),
+  tms_reference: z.optional(z.string()),
+});
+export type CheckoutShippingOption = z.infer<typeof CheckoutShippingOption>;
+
+export const CheckoutOptions = z.object({
+  allow_separate_shipping_address: z.optional(z.boolean()),
+  date_of_birth_mandatory: z.optional(z.boolean()),
+  phone_mandatory: z.optional(z.boolean()),
+  title_mandatory: z.optional(z.boolean()),
+  require_validate_callback_success: z.optional(z.boolean()),
+  shipping_details: z.optional(z.string()),
+  auto_capture: z.optional(z.boolean()),
+  allowed_customer_types: z.optional(z.array(z.string())),
+  color_button: z.optional(z.string()),
+  color_button_text: z.optional(z.string()),
+  radius_border: z.optional(z.string()),
+});
+
+export const CheckoutCustomer = z.object({
+  type: z.optional(z.string()),
+  gender: z.optional(z.string()),
+  date_of_birth: z.optional(z.string()),
+  organization_registration_id: z.optional(z.string()),
+  vat_id: z.optional(z.string()),
+});
+
+export const CheckoutStatus = z.enum(['checkout_incomplete', 'checkout_complete', 'created']);
+
+const orderFields = {
+  purchase_country: CountryCode,
+  purchase_currency: CurrencyCode,
+  locale: Locale,
+  order_amount: MinorUnits.check(z.minimum(0)),
+  order_tax_amount: MinorUnits.check(z.minimum(0)),
+  order_lines: z.array(OrderLine).check(z.minLength(1), z.maxLength(1000)),
+  merchant_urls: MerchantUrls,
+  billing_address: z.optional(Address),
+  shipping_address: z.optional(Address),
+  customer: z.optional(CheckoutCustomer),
+  merchant_reference1: z.optional(z.string().check(z.maxLength(255))),
+  merchant_reference2: z.optional(z.string().check(z.maxLength(255))),
+  merchant_data: z.optional(z.string().check(z.maxLength(6000))),
+  options: z.optional(CheckoutOptions),
+  shipping_countries: z.optional(z.array(CountryCode)),
+  billing_countries: z.optional(z.array(CountryCode)),
+  shipping_options: z.optional(z.array(CheckoutShippingOption)),
+  tags: z.optional(z.array(z.string())),
+};
+
+/** `POST /checkout/v3/orders`. The order arithmetic is checked too (see `checkOrderArithmetic`). */
+export const CreateCheckoutOrderRequest = z.object(orderFields);
+export type CreateCheckoutOrderRequest = z.infer<typeof CreateCheckoutOrderRequest>;
+
+/** `POST /checkout/v3/orders/{order_id}`: the same fields, all optional (only while incomplete). */
+export const UpdateCheckoutOrderRequest = z.partial(CreateCheckoutOrderRequest);
+export type UpdateCheckoutOrderRequest = z.infer<typeof UpdateCheckoutOrderRequest>;
+
+/** A checkout order as the API answers it. */
+export const CheckoutOrder = z.extend(CreateCheckoutOrderRequest, {
+  order_id: z.string(),
+  status: CheckoutStatus,
+  html_snippet: z.optional(z.string()),
+  started_at: z.optional(DateTime),
+  completed_at: z.optional(DateTime),
+  last_modified_at: z.optional(DateTime),
+  selected_shipping_option: z.optional(CheckoutShippingOption),
+  order_lines: z.array(OrderLine),
+  merchant_urls: z.optional(MerchantUrls),
+});
+export type CheckoutOrder = z.infer<typeof CheckoutOrder>;

@@ -1,0 +1,140 @@
+/**
+ * Building blocks shared by the Checkout, Order Management and Settlements schemas.
+ * Field names and limits follow the published OpenAPI documents.
+ *
+ * The schemas use `zod/mini` so that what a browser bundle needs of them stays small.
+ */
+import * as z from 'zod/mini';
+
+/** An integer amount in minor units (10000 = 100.00 SEK). Floats are refused. */
+export const MinorUnits = z.int();
+/** A non-negative integer amount in minor units, at most 200 000 000. */
+export const PositiveMinorUnits = z.int().check(z.minimum(0), z.maximum(200_000_000));
+/** Tax rate with two implicit decimals (2500 = 25 %), 0–10000. */
+export const TaxRate = z.int().check(z.minimum(0), z.maximum(10_000));
+/** ISO 3166-1 alpha-2, e.g. `SE`. */
+export const CountryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'));
+/** ISO 4217, e.g. `SEK`. */
+export const CurrencyCode = z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 currency code'));
+/** RFC 1766 locale, e.g. `sv-SE`. */
+export const Locale = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale such as sv-SE'));
+/** ISO 8601 date-time as the API sends it. */
+export const DateTime = z.string();
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+export const OrderLineType = z.enum([
+  'physical',
+  'discount',
+  'shipping_fee',
+  'sales_tax',
+  'digital',
+  'gift_card',
+  'store_credit',
+  'surcharge',
+  'return_fee',
+]);
+
+export const ProductIdentifiers = z.object({
+  brand: z.optional(text(70)),
+  color: z.optional(text(64)),
+  category_path: z.optional(text(750)),
+  global_trade_item_number: z.optional(text(50)),
+  manufacturer_part_number: z.optional(text(70)),
+  size: z.optional(text(64)),
+});
+
+export const Subscription = z.object({
+  name: z.optional(text(255)),
+  interval: z.enum(['DAY', 'WEEK', 'MONTH', 'YEAR']),
+  interval_count: z.int().check(z.minimum(1)),
+});
+
+/**
+ * An order line. `total_amount = quantity × unit_price − total_discount_amount` and
+ * `total_tax_amount` follows the rounding rule of the facts page (see `lineTotals`).
+ */
+export const OrderLine = z.object({
+  type: z.optional(OrderLineType),
+  reference: z.optional(text(255)),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  quantity: z.int().check(z.minimum(0)),
+  quantity_unit: z.optional(z.string().check(z.minLength(1), z.maxLength(10))),
+  unit_price: MinorUnits.check(z.maximum(100_000_000)),
+  tax_rate: TaxRate,
+  total_amount: MinorUnits.check(z.maximum(200_000_000)),
+  total_discount_amount: z.optional(PositiveMinorUnits),
+  total_tax_amount: MinorUnits.check(z.maximum(200_000_000)),
+  merchant_data: z.optional(text(1024)),
+  product_url: z.optional(text(1024)),
+  image_url: z.optional(text(1024)),
+  product_identifiers: z.optional(ProductIdentifiers),
+  subscription: z.optional(Subscription),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+/**
+ * An order line in an Order Management request (capture, refund): the published
+ * document makes `tax_rate` and `total_tax_amount` optional there.
+ */
+export const OrderManagementLine = z.extend(OrderLine, {
+  tax_rate: z.optional(TaxRate),
+  total_tax_amount: z.optional(MinorUnits.check(z.maximum(200_000_000))),
+});
+export type OrderManagementLine = z.infer<typeof OrderManagementLine>;
+
+export const Address = z.object({
+  attention: z.optional(text(255)),
+  title: z.optional(text(20)),
+  given_name: z.optional(text(100)),
+  family_name: z.optional(text(100)),
+  organization_name: z.optional(text(255)),
+  email: z.optional(text(100)),
+  phone: z.optional(text(100)),
+  street_address: z.optional(text(100)),
+  street_address2: z.optional(text(100)),
+  street_name: z.optional(text(100)),
+  street_number: z.optional(text(20)),
+  house_extension: z.optional(text(20)),
+  care_of: z.optional(text(100)),
+  postal_code: z.optional(text(10)),
+  city: z.optional(text(200)),
+  region: z.optional(text(200)),
+  country: z.optional(z.string()),
+});
+export type Address = z.infer<typeof Address>;
+
+export const ShippingMethod = z.enum([
+  'PickUpStore',
+  'Home',
+  'BoxReg',
+  'BoxUnreg',
+  'PickUpPoint',
+  'Own',
+  'Postal',
+  'DHLPackstation',
+  'Digital',
+  'Undefined',
+  'PickUpWarehouse',
+  'ClickCollect',
+  'PalletDelivery',
+]);
+
+export const ShippingInfo = z.object({
+  shipping_company: z.optional(text(100)),
+  shipping_method: z.optional(ShippingMethod),
+  tracking_number: z.optional(text(100)),
+  tracking_uri: z.optional(text(1024)),
+  return_shipping_company: z.optional(text(100)),
+  return_tracking_number: z.optional(text(100)),
+  return_tracking_uri: z.optional(text(1024)),
+});
+export type ShippingInfo = z.infer<typeof ShippingInfo>;
+
+/** The error body of Checkout, Order Management and Settlements. */
+export const ApiErrorBody = z.object({
+  error_code: z.optional(z.string()),
+  error_messages: z.optional(z.array(z.string())),
+  correlation_id: z.optional(z.string()),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,0 +1,162 @@
+/** Order Management API v1 (`/ordermanagement/v1/orders`). */
+import * as z from 'zod/mini';
+import {
+  Address,
+  CountryCode,
+  CurrencyCode,
+  DateTime,
+  MinorUnits,
+  OrderLine,
+  OrderManagementLine,
+  PositiveMinorUnits,
+  ShippingInfo,
+} from './common.js';
+
+export const OrderStatus = z.enum(['AUTHORIZED', 'PART_CAPTURED', 'CAPTURED', 'CANCELLED', 'EXPIRED', 'CLOSED']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const FraudStatus = z.enum(['ACCEPTED', 'PENDING', 'REJECTED']);
+export type FraudStatus = z.infer<typeof FraudStatus>;
+
+export const InitialPaymentMethod = z.object({
+  /** `INVOICE`, `CARD`, `SWISH`, `PAY_LATER_IN_PARTS`, … (see the published list). */
+  type: z.optional(z.string()),
+  description: z.optional(z.string()),
+  number_of_installments: z.optional(z.int()),
+});
+export type InitialPaymentMethod = z.infer<typeof InitialPaymentMethod>;
+
+export const SelectedShippingOption = z.object({
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  carrier: z.optional(z.string()),
+  class: z.optional(z.string()),
+  method: z.optional(z.string()),
+  type: z.optional(z.string()),
+  price: z.optional(MinorUnits),
+  tax_amount: z.optional(MinorUnits),
+  tax_rate: z.optional(z.int()),
+  tms_reference: z.optional(z.string()),
+  location: z.optional(
+    z.object({
+      id: z.optional(z.string()),
+      name: z.optional(z.string()),
+      price: z.optional(MinorUnits),
+      address: z.optional(Address),
+    }),
+  ),
+});
+
+export const Capture = z.object({
+  capture_id: z.string(),
+  klarna_reference: z.optional(z.string()),
+  description: z.optional(z.string()),
+  reference: z.optional(z.string()),
+  captured_amount: MinorUnits,
+  captured_at: DateTime,
+  order_lines: z.optional(z.array(OrderManagementLine)),
+  refunded_amount: z.optional(MinorUnits),
+  billing_address: z.optional(Address),
+  shipping_address: z.optional(Address),
+  shipping_info: z.optional(z.array(ShippingInfo)),
+});
+export type Capture = z.infer<typeof Capture>;
+
+export const Refund = z.object({
+  refund_id: z.string(),
+  refunded_amount: MinorUnits,
+  refunded_at: DateTime,
+  description: z.optional(z.string()),
+  reference: z.optional(z.string()),
+  order_lines: z.optional(z.array(OrderManagementLine)),
+});
+export type Refund = z.infer<typeof Refund>;
+
+/** An Order Management order (`MerchantOrderDto`). */
+export const Order = z.object({
+  order_id: z.string(),
+  klarna_reference: z.optional(z.string()),
+  merchant_reference1: z.optional(z.string()),
+  merchant_reference2: z.optional(z.string()),
+  merchant_data: z.optional(z.string()),
+  status: OrderStatus,
+  fraud_status: z.optional(FraudStatus),
+  order_amount: MinorUnits,
+  original_order_amount: MinorUnits,
+  captured_amount: MinorUnits,
+  refunded_amount: MinorUnits,
+  remaining_authorized_amount: MinorUnits,
+  purchase_country: CountryCode,
+  purchase_currency: CurrencyCode,
+  locale: z.optional(z.string()),
+  created_at: DateTime,
+  expires_at: DateTime,
+  order_lines: z.array(OrderLine),
+  captures: z.array(Capture),
+  refunds: z.array(Refund),
+  initial_payment_method: z.optional(InitialPaymentMethod),
+  selected_shipping_option: z.optional(SelectedShippingOption),
+  shipping_info: z.optional(z.array(ShippingInfo)),
+  billing_address: z.optional(Address),
+  shipping_address: z.optional(Address),
+  customer: z.optional(
+    z.object({
+      date_of_birth: z.optional(z.string()),
+      national_identification_number: z.optional(z.string()),
+    }),
+  ),
+});
+export type Order = z.infer<typeof Order>;
+
+const description = z.optional(z.string().check(z.maxLength(255)));
+const reference = z.optional(z.string().check(z.maxLength(255)));
+
+/** `PATCH /orders/{id}/authorization`. */
+export const UpdateAuthorizationRequest = z.object({
+  order_amount: PositiveMinorUnits,
+  description,
+  order_lines: z.optional(z.array(OrderLine).check(z.maxLength(1000))),
+});
+export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationRequest>;
+
+/** `PATCH /orders/{id}/merchant-references`. */
+export const UpdateMerchantReferencesRequest = z.object({
+  merchant_reference1: reference,
+  merchant_reference2: reference,
+});
+export type UpdateMerchantReferencesRequest = z.infer<typeof UpdateMerchantReferencesRequest>;
+
+/** `PATCH /orders/{id}/customer-details` (the shipping address only). */
+export const UpdateCustomerDetailsRequest = z.object({
+  shipping_address: z.optional(Address),
+});
+export type UpdateCustomerDetailsRequest = z.infer<typeof UpdateCustomerDetailsRequest>;
+
+/** `POST /orders/{id}/shipping-info` and `POST /orders/{id}/captures/{capture_id}/shipping-info`. */
+export const AddShippingInfoRequest = z.object({
+  shipping_info: z.array(ShippingInfo).check(z.minLength(1), z.maxLength(500)),
+});
+export type AddShippingInfoRequest = z.infer<typeof AddShippingInfoRequest>;
+
+/** `POST /orders/{id}/captures`. */
+export const CaptureRequest = z.object({
+  captured_amount: PositiveMinorUnits,
+  description,
+  reference,
+  order_lines: z.optional(z.array(OrderManagementLine).check(z.maxLength(1000))),
+  shipping_info: z.optional(z.array(ShippingInfo).check(z.maxLength(500))),
+  shipping_delay: z.optional(z.int().check(z.minimum(0))),
+});
+export type CaptureRequest = z.infer<typeof CaptureRequest>;
+
+/** `POST /orders/{id}/refunds`. */
+export const RefundRequest = z.object({
+  refunded_amount: PositiveMinorUnits,
+  description,
+  reference,
+  order_lines: z.optional(z.array(OrderManagementLine).check(z.maxLength(1000))),
+});
+export type RefundRequest = z.infer<typeof RefundRequest>;
+
+/** `GET /orders/{id}/captures`. */
+export const CaptureList = z.array(Capture);

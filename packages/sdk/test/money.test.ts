@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { KustomValidationError, divideRounded, formatAmount, lineTotals, minorToDecimal, orderTotals, taxFromGross, checkOrderArithmetic } from '@kustom/sdk';
+
+describe('money', () => {
+  it('computes tax from gross with the facts-page rounding rule', () => {
+    expect(taxFromGross(12500, 2500)).toBe(2500);
+    expect(taxFromGross(10000, 2500)).toBe(2000);
+    expect(taxFromGross(999, 2500)).toBe(200); // 999 − round(799.2) = 200
+    expect(taxFromGross(1001, 1200)).toBe(107); // 1001 − round(893.75) = 107
+    expect(taxFromGross(-1001, 1200)).toBe(-107); // discounts mirror positive lines
+    expect(taxFromGross(5000, 0)).toBe(0);
+  });
+
+  it('rounds halves away from zero in exact integer arithmetic', () => {
+    expect(divideRounded(5, 2)).toBe(3);
+    expect(divideRounded(-5, 2)).toBe(-3);
+    expect(divideRounded(4, 2)).toBe(2);
+    expect(divideRounded(0, 7)).toBe(0);
+    expect(Object.is(divideRounded(-1, 7), -0)).toBe(false);
+  });
+
+  it('fills line totals and sums orders', () => {
+    const a = lineTotals({ quantity: 3, unit_price: 4990, tax_rate: 2500, total_discount_amount: 990 });
+    expect(a).toEqual({ total_amount: 13980, total_tax_amount: 2796 });
+    const b = lineTotals({ quantity: 1, unit_price: 4900, tax_rate: 2500 });
+    expect(orderTotals([a, b])).toEqual({ order_amount: 18880, order_tax_amount: 3776 });
+  });
+
+  it('refuses float amounts with a typed error naming the field', () => {
+    expect(() => lineTotals({ quantity: 1, unit_price: 49.9, tax_rate: 2500 })).toThrow(KustomValidationError);
+    try {
+      lineTotals({ quantity: 1, unit_price: 49.9, tax_rate: 2500 });
+    } catch (error) {
+      expect((error as KustomValidationError).field).toBe('unit_price');
+    }
+  });
+
+  it('formats amounts by currency exponent without floats', () => {
+    expect(minorToDecimal(-1205, 'SEK')).toBe('-12.05');
+    expect(minorToDecimal(5, 'EUR')).toBe('0.05');
+    expect(minorToDecimal(500, 'JPY')).toBe('500');
+    expect(minorToDecimal(1234, 'KWD')).toBe('1.234');
+    expect(formatAmount(129900, 'SEK', 'sv-SE').replace(/\s/g, ' ')).toBe('1 299,00 kr');
+    expect(formatAmount(1500, 'JPY', 'en')).toBe('¥1,500');
+    expect(formatAmount(900719925474099, 'EUR', 'en')).toBe('€9,007,199,254,740.99');
+  });
+
+  it('reports every broken arithmetic rule with its path', () => {
+    const issues = checkOrderArithmetic({
+      order_amount: 100,
+      order_tax_amount: 20,
+      order_lines: [
+        { quantity: 2, unit_price: 5000, tax_rate: 2500, total_amount: 10000, total_tax_amount: 2000 },
+        { quantity: 1, unit_price: 5000, tax_rate: 2500, total_amount: 4000, total_tax_amount: 800 },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual(['order_lines[1].total_amount', 'order_amount', 'order_tax_amount']);
+  });
+});
