@@ -21,11 +21,25 @@
  * ```
  */
 
+/** What every {@link KustomError} constructor accepts besides the message. */
+export interface KustomErrorOptions {
+  cause?: unknown;
+  /** The `Klarna-Idempotency-Key` of the failed write, if it was one. */
+  idempotencyKey?: string | undefined;
+}
+
 export class KustomError extends Error {
   override readonly name: string = 'KustomError';
+  /**
+   * For a write (POST/PATCH) that failed: the `Klarna-Idempotency-Key` it was sent
+   * with. Send the call again later with `{ idempotencyKey: error.idempotencyKey }`
+   * and the API will not do it twice. `undefined` for reads and local errors.
+   */
+  readonly idempotencyKey: string | undefined;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, options?: KustomErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.idempotencyKey = options?.idempotencyKey;
   }
 }
 
@@ -46,6 +60,7 @@ export interface KustomApiErrorInit {
   method?: string | undefined;
   url?: string | undefined;
   cause?: unknown;
+  idempotencyKey?: string | undefined;
 }
 
 /** The API answered with a non-2xx status. */
@@ -73,7 +88,7 @@ export class KustomApiError extends KustomError {
       `${init.status}${code ? ` ${code}` : ''}${messages.length ? `: ${messages.join('; ')}` : ''}` +
         (request ? ` (${request})` : '') +
         (body.correlation_id ? ` [correlation_id ${body.correlation_id}]` : ''),
-      { cause: init.cause },
+      { cause: init.cause, idempotencyKey: init.idempotencyKey },
     );
     this.status = init.status;
     this.error_code = code;
@@ -150,7 +165,7 @@ export class KustomValidationError extends KustomError {
   /** The first offending field path, e.g. `order_lines[2].tax_rate`. */
   readonly field: string;
 
-  constructor(side: 'request' | 'response', issues: KustomValidationIssue[], context?: string, options?: { cause?: unknown }) {
+  constructor(side: 'request' | 'response', issues: KustomValidationIssue[], context?: string, options?: KustomErrorOptions) {
     const head = issues
       .slice(0, 3)
       .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))

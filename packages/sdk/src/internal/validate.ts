@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { KustomValidationError, type KustomValidationIssue } from '../errors.js';
+import { KustomValidationError, type KustomErrorOptions, type KustomValidationIssue } from '../errors.js';
 
 /** `['order_lines', 2, 'tax_rate']` → `order_lines[2].tax_rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -57,10 +57,11 @@ export function parseOrThrow<S extends z.ZodMiniType>(
   value: unknown,
   side: 'request' | 'response',
   context?: string,
+  options?: Omit<KustomErrorOptions, 'cause'>,
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
-  throw new KustomValidationError(side, toIssues(result.error), context, { cause: result.error });
+  throw new KustomValidationError(side, toIssues(result.error), context, { ...options, cause: result.error });
 }
 
 function kind(value: unknown): string {
