@@ -10,13 +10,17 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-/** A plain-English message for one zod issue (zod/mini ships without messages). */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/**
+ * A plain-English message for one zod issue (zod/mini ships without messages).
+ * `input` is the offending value; zod 4 leaves it out of issues unless asked
+ * (`reportInput`), so callers pass it (see {@link toIssues}).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown = issue.input): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      if (issue.expected === 'int') return `must be an integer (minor units), got ${show(issue.input)}`;
-      return `must be ${article(issue.expected)}, got ${kind(issue.input)}`;
+      if (input === undefined) return 'is required';
+      if (issue.expected === 'int') return `must be an integer (minor units), got ${show(input)}`;
+      return `must be ${article(issue.expected)}, got ${kind(input)}`;
     case 'too_big':
       return issue.origin === 'string'
         ? `must be at most ${issue.maximum} characters`
@@ -40,12 +44,23 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function toIssues(error: z.core.$ZodError): KustomValidationIssue[] {
+/** The issues of a failed parse of `input`, with field paths in the API's names. */
+export function toIssues(error: z.core.$ZodError, input?: unknown): KustomValidationIssue[] {
   return error.issues.map((issue) => ({
     path: formatPath(issue.path),
-    message: describeIssue(issue),
+    message: describeIssue(issue, 'input' in issue ? issue.input : valueAt(input, issue.path)),
     code: issue.code,
   }));
+}
+
+/** The value at `path` inside `root` (`undefined` when any step is missing). */
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /**
@@ -61,7 +76,7 @@ export function parseOrThrow<S extends z.ZodMiniType>(
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
-  throw new KustomValidationError(side, toIssues(result.error), context, { ...options, cause: result.error });
+  throw new KustomValidationError(side, toIssues(result.error, value), context, { ...options, cause: result.error });
 }
 
 function kind(value: unknown): string {
