@@ -1,2 +1,20 @@
 /** Merchant back-office helpers: search, CSV export, repeated orders, packing slips, insights, expiring orders, several stores. */
-export {};
+export { KustomOrderNotCapturedError, KustomUnknownStoreError, isKustomOrderNotCapturedError, isKustomUnknownStoreError } from './errors.js';
+export type { OrdersSource } from './iterate.js';
+export type { DateInput } from './dates.js';
+export { BACK_OFFICE_LANGUAGES, type BackOfficeLanguage } from './languages.js';
+export { customerName, customerEmail, foldText } from './order-fields.js';
+export { ORDER_COLUMNS, DEFAULT_ORDER_COLUMNS, type OrderColumn } from './order-columns.js';
+export { PAYOUT_COLUMNS, type PayoutColumn } from './payout-columns.js';
+export {
+  ordersToCsv,
+  payoutsToCsv,
+  collectCsv,
+  neutraliseFormula,
+  CSV_DELIMITERS,
+  type CsvDelimiter,
+  type CsvOptions,
+  type OrdersCsvOptions,
+  type PayoutsCsvOptions,
+} from './csv.js';
+export { searchOrders, type OrderSearchQuery, type OrderSearchResult, type SortDirection } from './search-orders.js';
