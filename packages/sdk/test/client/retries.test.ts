@@ -255,7 +255,7 @@ describe('injected fetch', () => {
 
   it('accepts the (input, init) shape and retries a handler that throws', async () => {
     let calls = 0;
-    const handler = async (request: Request) => {
+    const handler = async (_request: Request) => {
       calls++;
       if (calls === 1) throw new TypeError('socket hang up');
       return new Response(null, { status: 204 });
