@@ -18,3 +18,4 @@ export {
   type PayoutsCsvOptions,
 } from './csv.js';
 export { searchOrders, type OrderSearchQuery, type OrderSearchResult, type SortDirection } from './search-orders.js';
+export { createKustomStores, type KustomStores } from './stores.js';
