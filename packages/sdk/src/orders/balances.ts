@@ -1,0 +1,175 @@
+/**
+ * Where each order line stands: how much of it is authorized, captured, refunded,
+ * and left to capture or refund. Captures and refunds carry their own copies of the
+ * order lines; they are matched back to the order's lines by `reference`, falling
+ * back to `name`.
+ */
+import { divideRounded, taxFromGross } from '../money.js';
+import type { Order, OrderLine, OrderManagementLine } from '../schemas/index.js';
+
+/** The balance of one order line. Amounts in minor units, tax included. */
+export interface LineBalance {
+  /** Position of the line in `order.order_lines`. */
+  index: number;
+  reference: string | undefined;
+  name: string;
+  /** The order line itself. */
+  line: OrderLine;
+  authorizedQuantity: number;
+  capturedQuantity: number;
+  refundedQuantity: number;
+  quantityLeftToCapture: number;
+  quantityLeftToRefund: number;
+  authorizedAmount: number;
+  capturedAmount: number;
+  refundedAmount: number;
+  amountLeftToCapture: number;
+  amountLeftToRefund: number;
+  /** Tax included in `capturedAmount` / `refundedAmount`. */
+  capturedTaxAmount: number;
+  refundedTaxAmount: number;
+}
+
+type LineKey = Pick<OrderLine, 'name'> & { reference?: string | undefined };
+
+/**
+ * The order lines that `target` can stand for: those with its `reference` when it
+ * has one that some line has, otherwise those with its `name`. Lines with both the
+ * same reference and the same name come first.
+ */
+export function matchingLines(lines: readonly LineKey[], target: LineKey): number[] {
+  const byReference = target.reference ? indicesWhere(lines, (l) => l.reference === target.reference) : [];
+  if (byReference.length > 0) {
+    return [
+      ...byReference.filter((i) => lines[i]!.name === target.name),
+      ...byReference.filter((i) => lines[i]!.name !== target.name),
+    ];
+  }
+  return indicesWhere(lines, (l) => l.name === target.name);
+}
+
+function indicesWhere<T>(items: readonly T[], test: (item: T) => boolean): number[] {
+  const out: number[] = [];
+  items.forEach((item, i) => test(item) && out.push(i));
+  return out;
+}
+
+/**
+ * Per order line: quantity and amount authorized, captured, refunded, left to
+ * capture and left to refund.
+ *
+ * - A capture or refund line counts toward the first matching order line (see
+ *   {@link matchingLines}) that still has room, so two lines with the same
+ *   reference fill up in order.
+ * - `return_fee` lines of a refund are the merchant's fee, not goods: they do not
+ *   count as refunded on any line.
+ * - Captures and refunds made by amount, without `order_lines`, cannot be placed
+ *   on a line: they show in the order's `captured_amount` / `refunded_amount` but
+ *   not here. The planners check those order totals as well.
+ *
+ * @example
+ * for (const b of lineBalances(order)) console.log(b.name, b.quantityLeftToCapture);
+ */
+export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 'refunds'>): LineBalance[] {
+  const balances: LineBalance[] = order.order_lines.map((line, index) => ({
+    index,
+    reference: line.reference,
+    name: line.name,
+    line,
+    authorizedQuantity: line.quantity,
+    capturedQuantity: 0,
+    refundedQuantity: 0,
+    quantityLeftToCapture: line.quantity,
+    quantityLeftToRefund: 0,
+    authorizedAmount: line.total_amount,
+    capturedAmount: 0,
+    refundedAmount: 0,
+    amountLeftToCapture: line.total_amount,
+    amountLeftToRefund: 0,
+    capturedTaxAmount: 0,
+    refundedTaxAmount: 0,
+  }));
+
+  const place = (moved: OrderManagementLine, kind: 'captured' | 'refunded') => {
+    if (moved.type === 'return_fee') return;
+    const candidates = matchingLines(order.order_lines, moved);
+    if (candidates.length === 0) return;
+    const room = (b: LineBalance) =>
+      kind === 'captured' ? b.authorizedQuantity - b.capturedQuantity : b.capturedQuantity - b.refundedQuantity;
+    const target = balances[candidates.find((i) => room(balances[i]!) >= moved.quantity) ?? candidates[0]!]!;
+    const tax = moved.total_tax_amount ?? (moved.tax_rate === undefined ? 0 : taxFromGross(moved.total_amount, moved.tax_rate));
+    if (kind === 'captured') {
+      target.capturedQuantity += moved.quantity;
+      target.capturedAmount += moved.total_amount;
+      target.capturedTaxAmount += tax;
+    } else {
+      target.refundedQuantity += moved.quantity;
+      target.refundedAmount += moved.total_amount;
+      target.refundedTaxAmount += tax;
+    }
+  };
+  for (const capture of order.captures) for (const line of capture.order_lines ?? []) place(line, 'captured');
+  for (const refund of order.refunds) for (const line of refund.order_lines ?? []) place(line, 'refunded');
+
+  for (const b of balances) {
+    b.quantityLeftToCapture = b.authorizedQuantity - b.capturedQuantity;
+    b.amountLeftToCapture = b.authorizedAmount - b.capturedAmount;
+    b.quantityLeftToRefund = b.capturedQuantity - b.refundedQuantity;
+    b.amountLeftToRefund = b.capturedAmount - b.refundedAmount;
+  }
+  return balances;
+}
+
+/** The totals of a run of a line's units, as an API order line carries them. */
+export interface LineSliceTotals {
+  quantity: number;
+  total_amount: number;
+  total_discount_amount: number;
+  total_tax_amount: number;
+}
+
+/**
+ * Totals of the units `from + 1 … to` of `line` (0 ≤ from ≤ to ≤ quantity), so that
+ * capturing or refunding a line in parts adds up exactly to the line.
+ *
+ * The rule is cumulative: for the first `m` units,
+ * `discount(m) = round(total_discount_amount × m / quantity)` (halves away from zero),
+ * `amount(m) = m × unit_price − discount(m)` and `tax(m)` is the tax of `amount(m)`
+ * by the facts page's rounding rule; `amount(quantity)` and `tax(quantity)` are the
+ * line's own `total_amount` and `total_tax_amount`. A part is the difference
+ * `x(to) − x(from)`, so the parts of any split always sum to the line, every part
+ * satisfies `total_amount = quantity × unit_price − total_discount_amount`, and the
+ * discount is spread as evenly as whole minor units allow.
+ *
+ * @example
+ * // 3 × 1000 with a 100 discount (total 2900): one unit is 967 (discount 33),
+ * // the next two are 1933 (discount 67): 967 + 1933 = 2900.
+ */
+export function lineSlice(line: OrderLine, from: number, to: number): LineSliceTotals {
+  const a = cumulative(line, from);
+  const b = cumulative(line, to);
+  return {
+    quantity: to - from,
+    total_amount: b.amount - a.amount,
+    total_discount_amount: b.discount - a.discount,
+    total_tax_amount: b.tax - a.tax,
+  };
+}
+
+function cumulative(line: OrderLine, units: number): { amount: number; discount: number; tax: number } {
+  if (units === 0) return { amount: 0, discount: 0, tax: 0 };
+  const discountTotal = line.total_discount_amount ?? 0;
+  if (units === line.quantity) {
+    return { amount: line.total_amount, discount: discountTotal, tax: line.total_tax_amount };
+  }
+  const discount = divideRounded(discountTotal * units, line.quantity);
+  const amount = units * line.unit_price - discount;
+  return { amount, discount, tax: taxFromGross(amount, line.tax_rate) };
+}
+
+/** An order line for `from + 1 … to` of `line`, with its totals from {@link lineSlice}. */
+export function sliceLine(line: OrderLine, from: number, to: number): OrderManagementLine {
+  const totals = lineSlice(line, from, to);
+  const { total_discount_amount, ...rest } = { ...line, ...totals };
+  return total_discount_amount || line.total_discount_amount !== undefined ? { ...rest, total_discount_amount } : rest;
+}
