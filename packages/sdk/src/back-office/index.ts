@@ -19,3 +19,14 @@ export {
 } from './csv.js';
 export { searchOrders, type OrderSearchQuery, type OrderSearchResult, type SortDirection } from './search-orders.js';
 export { createKustomStores, type KustomStores } from './stores.js';
+export {
+  insightsOverview,
+  type InsightsOptions,
+  type InsightsOverview,
+  type InsightsTotals,
+  type CurrencyInsights,
+  type CountryInsights,
+  type PaymentMixEntry,
+  type DailyInsights,
+  type Change,
+} from './insights.js';
