@@ -6,10 +6,8 @@
  * report depend on the server it runs on). Calendar days are counted in an IANA time
  * zone, UTC unless the caller names one.
  */
+import type { Instant } from '../orders/index.js';
 import { invalidInput } from './errors.js';
-
-/** A point in time: an ISO 8601 string, a `Date` or epoch milliseconds. */
-export type DateInput = string | Date | number;
 
 const DAY_MS = 86_400_000;
 /** The range of a JavaScript `Date`. */
@@ -23,7 +21,7 @@ export function instantOf(value: string): number {
 }
 
 /** Epoch ms of a caller's date, or a validation error naming `field`. */
-export function parseInstant(value: DateInput, field: string): number {
+export function parseInstant(value: Instant, field: string): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : typeof value === 'string' ? instantOf(value) : NaN;
   if (!(Math.abs(ms) <= MAX_MS)) throw invalidInput(field, `must be an ISO 8601 date or date-time, a Date or epoch milliseconds, got ${show(value)}`, 'invalid_format');
   return ms;
@@ -42,7 +40,7 @@ export function orderInstant(value: unknown, field: string): number {
  * day's first instant. A date-time bound is taken as it is. Ranges are half open:
  * `start <= t < end`.
  */
-export function parseBound(value: DateInput, field: string, edge: 'start' | 'end', timeZone: string): number {
+export function parseBound(value: Instant, field: string, edge: 'start' | 'end', timeZone: string): number {
   if (typeof value === 'string') {
     const day = DATE_ONLY.exec(value);
     if (day) {

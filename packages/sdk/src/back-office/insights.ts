@@ -5,20 +5,21 @@
  */
 import { divideRounded } from '../money.js';
 import type { Order } from '../schemas/index.js';
-import { checkTimeZone, dayIndex, dayString, orderInstant, parseBound, type DateInput } from './dates.js';
+import type { Instant } from '../orders/index.js';
+import { checkTimeZone, dayIndex, dayString, orderInstant, parseBound } from './dates.js';
 import { invalidInput } from './errors.js';
 import { drain, type OrdersSource } from './iterate.js';
 import { paymentMethodOf } from './order-fields.js';
 
 export interface InsightsOptions {
   /** Start of the period (inclusive). A date-only value is the start of that day in `timeZone`. */
-  from: DateInput;
+  from: Instant;
   /** End of the period (exclusive). A date-only value includes that whole day in `timeZone`. */
-  to: DateInput;
+  to: Instant;
   /** Start of the comparison period, e.g. the same dates a year earlier. Give both ends or neither. */
-  compareFrom?: DateInput | undefined;
+  compareFrom?: Instant | undefined;
   /** End of the comparison period. */
-  compareTo?: DateInput | undefined;
+  compareTo?: Instant | undefined;
   /** The IANA time zone of the calendar days (daily series, date-only bounds). @default 'UTC' */
   timeZone?: string | undefined;
 }
@@ -297,7 +298,7 @@ function changeBasisPoints(current: number, previous: number): Change {
   return Number(sign * rounded);
 }
 
-function period(fromValue: DateInput, toValue: DateInput, fromField: string, toField: string, timeZone: string): [number, number] {
+function period(fromValue: Instant, toValue: Instant, fromField: string, toField: string, timeZone: string): [number, number] {
   if (fromValue === undefined) throw invalidInput(fromField, 'is required', 'invalid_type');
   if (toValue === undefined) throw invalidInput(toField, 'is required', 'invalid_type');
   const from = parseBound(fromValue, fromField, 'start', timeZone);

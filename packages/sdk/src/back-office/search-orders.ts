@@ -2,7 +2,8 @@
  * The orders page: filter, sort and paginate the orders a merchant holds.
  */
 import { OrderStatus as OrderStatusSchema, type Order, type OrderStatus } from '../schemas/index.js';
-import { checkTimeZone, orderInstant, parseBound, type DateInput } from './dates.js';
+import type { Instant } from '../orders/index.js';
+import { checkTimeZone, orderInstant, parseBound } from './dates.js';
 import { invalidInput } from './errors.js';
 import { drain, type OrdersSource } from './iterate.js';
 import { ORDER_COLUMNS, ORDER_TABLE, type OrderColumn } from './order-columns.js';
@@ -17,12 +18,12 @@ export interface OrderSearchQuery {
    * Orders created at or after this point. A date-only value (`2024-05-01`) means the
    * start of that day in `timeZone`.
    */
-  createdFrom?: DateInput | undefined;
+  createdFrom?: Instant | undefined;
   /**
    * Orders created before this point. A date-only value (`2024-05-31`) includes that
    * whole day in `timeZone`; a date-time is exclusive.
    */
-  createdTo?: DateInput | undefined;
+  createdTo?: Instant | undefined;
   /** The IANA time zone of date-only bounds. @default 'UTC' */
   timeZone?: string | undefined;
   /** `purchase_country` (ISO 3166 alpha-2, any case): one or several. */
