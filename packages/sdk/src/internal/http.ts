@@ -112,7 +112,7 @@ export function createTransport(config: TransportConfig): Transport {
     signal?.throwIfAborted();
     const timeout = timeoutOption(options.timeout, config.timeout);
     const maxRetries = maxRetriesOption(options.maxRetries, config.maxRetries);
-    const idempotencyKey = call.method === 'GET' ? undefined : (idempotencyKeyOption(options.idempotencyKey, call.operation) ?? globalThis.crypto.randomUUID());
+    const idempotencyKey = call.method === 'GET' ? undefined : (idempotencyKeyOption(options.idempotencyKey, call.operation) ?? uuidV4());
     const query = call.query?.toString();
     const url = config.baseUrl + call.path + (query ? `?${query}` : '');
     const headers = new Headers(config.headers);
@@ -122,7 +122,9 @@ export function createTransport(config: TransportConfig): Transport {
       body = JSON.stringify(call.body);
       headers.set('content-type', 'application/json');
     }
-    const init: RequestInit = { method: call.method, headers, body: body ?? null };
+    // Never follow a redirect with the secret key (and never let a 301/302 turn a POST
+    // into a GET): a 3xx is answered as the KustomApiError it is.
+    const init: RequestInit = { method: call.method, headers, body: body ?? null, redirect: 'manual' };
     const context: ReadContext = { operation: call.operation, idempotencyKey };
     const describe = `${call.operation} (${call.method} ${call.path})`;
 
@@ -164,6 +166,20 @@ function idempotencyKeyOption(key: string | undefined, operation: string): strin
     [{ path: 'idempotencyKey', message: 'must be 1–255 printable ASCII characters without spaces, e.g. a UUID', code: 'invalid_format' }],
     operation,
   );
+}
+
+/**
+ * A random UUID v4. `crypto.randomUUID` exists in Node ≥ 19, workers and secure
+ * browser contexts; elsewhere the same bits come from `crypto.getRandomValues`.
+ */
+export function uuidV4(): string {
+  const { crypto } = globalThis;
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** An attempt that got no (complete) answer. */

@@ -20,6 +20,7 @@ import {
   type KustomClient,
 } from '@kustom/sdk';
 import { startApiServer, type ApiServer } from '../helpers/api-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { CORRELATION_ID, ORDER_ID, apiError, checkoutOrder, createBody, order } from '../helpers/fixtures.js';
 
 let server: ApiServer;
@@ -32,16 +33,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-async function failure(promise: Promise<unknown>): Promise<KustomError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KustomError);
-  return error as KustomError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, KustomError);
 
 describe('API errors', () => {
   it.each([

@@ -3,7 +3,7 @@
  * of the request, and what the call resolves to.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createKustomClient, type AddShippingInfoRequest, type KustomClient } from '@kustom/sdk';
+import { KustomApiError, createKustomClient, type AddShippingInfoRequest, type KustomClient } from '@kustom/sdk';
 import { startApiServer, type ApiServer, type Reply } from '../helpers/api-server.js';
 import {
   CAPTURE_ID,
@@ -146,6 +146,30 @@ describe('resources', () => {
     expect(a).toMatch(UUID_V4);
     expect(b).toMatch(UUID_V4);
     expect(a).not.toBe(b);
+  });
+
+  it('makes UUID v4 keys where crypto.randomUUID is missing (insecure browser contexts)', async () => {
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      server.reply(noContent, noContent);
+      await kustom.orders.cancel(ORDER_ID);
+      await kustom.orders.cancel(ORDER_ID);
+    } finally {
+      delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof globalThis.crypto.randomUUID).toBe('function');
+    const [a, b] = server.requests.map((r) => r.headers['klarna-idempotency-key']);
+    expect(a).toMatch(UUID_V4);
+    expect(b).toMatch(UUID_V4);
+    expect(a).not.toBe(b);
+  });
+
+  it('does not follow redirects with the secret key', async () => {
+    server.reply({ status: 301, headers: { Location: 'https://elsewhere.example/steal' } });
+    const error = await kustom.orders.capture(ORDER_ID, { captured_amount: 100 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KustomApiError);
+    expect((error as KustomApiError).status).toBe(301);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('sends the idempotency key the caller gives', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KustomValidationError, createKustomClient, type CreateCheckoutOrderRequest, type KustomClient } from '@kustom/sdk';
 import { startApiServer, type ApiServer } from '../helpers/api-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { ORDER_ID, checkoutOrder, createBody, line } from '../helpers/fixtures.js';
 
 let server: ApiServer;
@@ -19,16 +20,10 @@ beforeEach(() => {
 });
 
 async function refused(promise: Promise<unknown>): Promise<KustomValidationError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a validation error');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KustomValidationError);
-  expect((error as KustomValidationError).side).toBe('request');
+  const error = await rejectionOf(promise, KustomValidationError);
+  expect(error.side).toBe('request');
   expect(server.requests).toHaveLength(0);
-  return error as KustomValidationError;
+  return error;
 }
 
 /** A body that TypeScript would refuse, as plain JavaScript callers can send it. */
