@@ -36,9 +36,8 @@ export type { Environment, Region } from './hosts.js';
 // The errors this client throws, so that a page importing only `@kustom/sdk/elements`
 // can tell them apart (`instanceof`, type guards) without the server-side entry point.
 export * from './errors.js';
-// What the elements need besides the client, so that they import one browser-safe module.
+// The elements format prices with it, and import only this browser-safe module.
 export { formatAmount } from './money.js';
-export { KustomError, isKustomApiError, isKustomConnectionError, isKustomValidationError } from './errors.js';
 
 export interface ElementsClientOptions {
   /** The public API key from the Kustom Portal (`kustom_pk_…`). Never the secret key. */
