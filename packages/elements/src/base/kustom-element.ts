@@ -1,0 +1,199 @@
+/**
+ * What the three elements share: configuration (provider or `configure()`),
+ * locale, the fetch lifecycle and the loading / empty / error states.
+ */
+import { ContextConsumer } from '@lit/context';
+import {
+  KustomError,
+  isKustomApiError,
+  isKustomConnectionError,
+  isKustomValidationError,
+  type ElementsClient,
+  type PurchaseContext,
+} from '@kustom/sdk/elements';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { clientContext, pageSource, watch, type ClientSource } from '../config.js';
+import { KustomErrorEvent, KustomReadyEvent, type KustomErrorDetail, type KustomReadyDetail } from '../events.js';
+import { apiLocale, intlLocale, resolveLocale, translationFor } from '../locale.js';
+import en from '../translations/en.js';
+import type { Translation } from '../translations/translation.js';
+import { baseStyles } from './styles.js';
+
+/** Where an element is: `loading` (skeleton), `ready`, `empty` or `error` (with retry). */
+export type KustomElementState = 'loading' | 'ready' | 'empty' | 'error';
+
+/** The `kustom-error` detail for anything a load or a purchase throws. */
+export function errorDetail(error: unknown): KustomErrorDetail {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isKustomApiError(error)) return { code: error.error_code ?? `HTTP_${error.status}`, message };
+  if (isKustomConnectionError(error)) return { code: 'NETWORK', message };
+  if (isKustomValidationError(error)) return { code: 'INVALID_RESPONSE', message };
+  return { code: error instanceof Error && error.name === 'KustomError' ? 'NOT_CONFIGURED' : 'UNKNOWN', message };
+}
+
+/**
+ * The base of the three elements. Subclasses say what to load (`load`) and how
+ * to show it (`renderData`); the base decides when to load, never shows a stale
+ * answer, and renders the other states.
+ *
+ * @internal
+ */
+export abstract class KustomElement<T> extends LitElement {
+  static override styles = [baseStyles];
+
+  /** Locale such as `sv-SE`. Default: the nearest `lang` attribute (the document's at the latest), else `en`. */
+  @property() locale?: string;
+  /** Purchase country, ISO 3166-1 alpha-2 (`SE`). */
+  @property({ attribute: 'purchase-country' }) purchaseCountry?: string;
+  /** Purchase currency, ISO 4217 (`SEK`). */
+  @property() currency?: string;
+  /** Order amount in minor units (`49900` is 499.00). */
+  @property({ type: Number }) amount?: number;
+  /** Colour theme: `default` or `dark`. */
+  @property({ reflect: true }) theme: 'default' | 'dark' = 'default';
+  /** Disables the element. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Read-only: `loading`, `ready`, `empty` or `error`; reflected for styling. */
+  @property({ reflect: true }) state: KustomElementState = 'loading';
+
+  /** @internal The loaded list. */
+  protected items: readonly T[] = [];
+  /** @internal The translation of the resolved locale. */
+  protected t: Translation = en;
+  /** @internal The resolved locale, safe for `Intl`. */
+  protected lang_ = 'en';
+  /** @internal Rows in the skeleton: the last list's length, so a reload does not shift the page. */
+  protected skeletonRows = 3;
+
+  private readonly consumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  private source?: ClientSource | undefined;
+  private key?: string;
+  private controller?: AbortController | undefined;
+
+  /** @internal What the Elements API is asked; a change reloads. */
+  protected query(): PurchaseContext {
+    return {
+      locale: apiLocale(this.lang_, this.purchaseCountry),
+      purchaseCountry: this.purchaseCountry ?? '',
+      currency: this.currency ?? '',
+      amount: this.amount,
+    };
+  }
+
+  /** @internal Loads the list. */
+  protected abstract load(client: ElementsClient, query: PurchaseContext, signal: AbortSignal): Promise<readonly T[]>;
+  /** @internal The `kustom-ready` detail. */
+  protected abstract readyDetail(items: readonly T[]): KustomReadyDetail;
+  /** @internal The ready state. */
+  protected abstract renderData(): TemplateResult;
+  /** @internal The empty state's text; `''` renders nothing. */
+  protected abstract emptyText(): string;
+  /** @internal Disabled by the attribute (or, for form controls, by a disabled fieldset). */
+  protected isDisabled(): boolean {
+    return this.disabled;
+  }
+
+  /** @internal One skeleton row. */
+  protected skeletonRow(): TemplateResult {
+    return html`<div class="row">
+      <span class="mark"></span>
+      <span class="text"><span class="name"><span class="line"></span></span><span class="sub"><span class="line"></span></span></span>
+    </div>`;
+  }
+
+  override connectedCallback(): void {
+    // A provider answers synchronously during super.connectedCallback(); forget the old one first.
+    this.consumer.value = undefined;
+    super.connectedCallback();
+    watch(this, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    watch(this, false);
+    if (this.controller) {
+      // A load cut short must run again when the element comes back.
+      this.controller.abort();
+      this.controller = undefined;
+      this.key = undefined;
+    }
+  }
+
+  /** Loads again (what the retry button does). */
+  reload(): void {
+    this.key = undefined;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const locale = resolveLocale(this, this.locale);
+    this.lang_ = intlLocale(locale);
+    this.t = translationFor(locale);
+    const source = this.consumer.value ?? pageSource();
+    const query = this.query();
+    const key = JSON.stringify(query);
+    if (this.isConnected && (key !== this.key || source !== this.source)) {
+      this.key = key;
+      this.source = source;
+      void this.fetch(source, query);
+    }
+  }
+
+  private async fetch(source: ClientSource | undefined, query: PurchaseContext): Promise<void> {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const current = () => this.controller === controller;
+    if (this.state !== 'loading') this.skeletonRows = Math.max(this.items.length, 1);
+    this.state = 'loading';
+    try {
+      if (!source) {
+        throw new KustomError('Call configure({ publicApiKey }) or put the element inside <kustom-elements-provider>.');
+      }
+      if (source instanceof Error) throw source;
+      const items = await this.load(source, query, controller.signal);
+      if (!current()) return;
+      this.items = items;
+      this.state = items.length ? 'ready' : 'empty';
+      await this.updateComplete;
+      if (!current()) return;
+      this.controller = undefined;
+      this.dispatchEvent(new KustomReadyEvent(this.readyDetail(items)));
+    } catch (error) {
+      if (!current()) return;
+      this.controller = undefined;
+      this.state = 'error';
+      this.fail(errorDetail(error));
+    }
+  }
+
+  /** @internal Fires `kustom-error`. */
+  protected fail(detail: KustomErrorDetail): void {
+    this.dispatchEvent(new KustomErrorEvent(detail));
+  }
+
+  protected override render(): TemplateResult {
+    const { state, t } = this;
+    return html`<div part="kustom-base" class=${this.isDisabled() ? 'off' : ''}>
+      <div aria-live="polite">
+        ${state === 'error'
+          ? html`<div part="kustom-error" class="row error">
+              <span class="text">${t.loadError}</span>
+              <button part="kustom-retry" class="retry" @click=${this.reload}>${t.retry}</button>
+            </div>`
+          : nothing}
+      </div>
+      ${state === 'loading'
+        ? html`<div part="kustom-skeleton" class="list" aria-busy="true">
+            <span class="sr">${t.loading}</span>
+            ${Array.from({ length: this.skeletonRows }, () => this.skeletonRow())}
+          </div>`
+        : state === 'empty'
+          ? this.emptyText() && html`<div part="kustom-empty" class="row">${this.emptyText()}</div>`
+          : state === 'ready'
+            ? this.renderData()
+            : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Translation } from './translation.js';
+
+/** German. */
+const de: Translation = {
+  $code: 'de',
+  paymentMethod: 'Zahlungsart',
+  deliveryMethod: 'Versandart',
+  expressCheckout: 'Express-Kasse',
+  loading: 'Wird geladen…',
+  noPaymentMethods: 'Für diesen Einkauf sind keine Zahlungsarten verfügbar.',
+  noDeliveryMethods: 'Für diese Adresse sind keine Versandoptionen verfügbar.',
+  loadError: 'Das konnte nicht geladen werden.',
+  retry: 'Erneut versuchen',
+  free: 'Kostenlos',
+  deliveryWindow: (range) => `Lieferung ${range}`,
+  home: 'Lieferung nach Hause',
+  pickupPoint: 'Abholstelle',
+  mailbox: 'Briefkasten',
+  pickupPoints: (n) => (n === 1 ? '1 Abholstelle' : `${n} Abholstellen`),
+  choosePickupPoint: 'Abholstelle wählen',
+  away: (d) => `${d} entfernt`,
+  selectPaymentMethod: 'Wählen Sie eine Zahlungsart.',
+  selectDeliveryMethod: 'Wählen Sie eine Versandoption.',
+  payWith: (name) => `Mit ${name} bezahlen`,
+  approvePurchase: 'Einkauf bestätigen',
+  close: 'Schließen',
+};
+export default de;
