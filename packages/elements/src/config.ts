@@ -29,7 +29,11 @@ let pageClient: ClientSource | undefined;
 const live = new Set<ReactiveElement>();
 let langObserver: MutationObserver | undefined;
 
-const refreshAll = () => live.forEach((element) => element.requestUpdate());
+/**
+ * @internal Every connected element updates: after `configure()`, a `lang` change,
+ * or a provider that connected (elements without one ask for it again).
+ */
+export const refreshAll = (): void => live.forEach((element) => element.requestUpdate());
 
 /**
  * Configures every element on the page that is not inside a

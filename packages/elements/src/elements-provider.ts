@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { createElementsClient, type Environment, type Region } from '@kustom/sdk/elements';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientContext } from './config.js';
+import { clientContext, refreshAll } from './config.js';
 
 /**
  * Configures the Kustom elements inside it, instead of (or besides) the page-wide
@@ -39,6 +39,8 @@ export class KustomElementsProvider extends LitElement {
     // Provide before the elements inside connect and ask (they ask synchronously).
     this.refresh();
     super.connectedCallback();
+    // Elements that connected before this provider (defined or inserted later) ask again.
+    refreshAll();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -131,6 +131,8 @@ export abstract class KustomElement<T> extends LitElement {
     const locale = resolveLocale(this, this.locale);
     this.lang_ = intlLocale(locale);
     this.t = translationFor(locale);
+    // No provider answered yet: ask again (one may have been defined or inserted since).
+    if (!this.consumer.value) this.consumer.hostConnected();
     const source = this.consumer.value ?? pageSource();
     const query = this.query();
     const key = JSON.stringify(query);
