@@ -135,7 +135,10 @@ export function createTransport(config: TransportConfig): Transport {
       if (outcome instanceof Error) {
         failure = outcome.kind === TIMED_OUT
           ? new KustomTimeoutError(`${describe} got no complete answer within ${timeout} ms`, { cause: outcome.cause, idempotencyKey })
-          : new KustomConnectionError(`${describe} failed before an answer arrived: ${reason(outcome.cause)}`, { cause: outcome.cause, idempotencyKey });
+          : new KustomConnectionError(`${describe} lost the connection before a complete answer: ${reason(outcome.cause)}`, {
+              cause: outcome.cause,
+              idempotencyKey,
+            });
       } else {
         const { response, text } = outcome;
         if (response.ok) return call.read(response, text, context);
