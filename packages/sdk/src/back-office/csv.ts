@@ -20,7 +20,8 @@ import type { ColumnDef, ColumnTable } from './columns.js';
 import { isoTimestamp } from './dates.js';
 import { invalidInput } from './errors.js';
 import { isAsyncIterable, type OrdersSource } from './iterate.js';
-import { languageOf, type BackOfficeLanguage } from './languages.js';
+import type { OrderLocale } from '../orders/index.js';
+import { languageOf } from './languages.js';
 import { DEFAULT_ORDER_COLUMNS, ORDER_TABLE, type OrderColumn } from './order-columns.js';
 import { PAYOUT_COLUMNS, PAYOUT_TABLE, type PayoutColumn } from './payout-columns.js';
 
@@ -36,8 +37,8 @@ export interface CsvOptions<C extends string> {
   columns?: readonly C[] | undefined;
   /**
    * The language of the header row: `en`, `sv`, `fi`, `da`, `nb`, `de`, or a locale of
-   * one of them (`sv-SE`). Cell values are not translated (codes such as `CAPTURED`
-   * stay machine-readable).
+   * one of them (`sv-SE`); other languages get English. Cell values are not translated
+   * (codes such as `CAPTURED` stay machine-readable).
    * @default 'en'
    */
   locale?: string | undefined;
@@ -116,7 +117,7 @@ function tableToCsv<T, C extends string>(
     }
     return { id, def: table.columns[id] as ColumnDef<T> };
   });
-  const language: BackOfficeLanguage = options.locale === undefined ? 'en' : languageOf(options.locale);
+  const language: OrderLocale = languageOf(options.locale);
   const delimiter = options.delimiter ?? ',';
   if (!(CSV_DELIMITERS as readonly string[]).includes(delimiter)) {
     throw invalidInput('delimiter', `must be one of ${CSV_DELIMITERS.map((d) => JSON.stringify(d)).join(', ')}, got ${JSON.stringify(delimiter)}`, 'invalid_value');

@@ -1,7 +1,6 @@
 /** Merchant back-office helpers: search, CSV export, repeated orders, packing slips, insights, expiring orders, several stores. */
 export { KustomOrderNotCapturedError, KustomUnknownStoreError, isKustomOrderNotCapturedError, isKustomUnknownStoreError } from './errors.js';
 export type { OrdersSource } from './iterate.js';
-export { BACK_OFFICE_LANGUAGES, type BackOfficeLanguage } from './languages.js';
 export { customerName, customerEmail, foldText } from './order-fields.js';
 export { ORDER_COLUMNS, DEFAULT_ORDER_COLUMNS, type OrderColumn } from './order-columns.js';
 export { PAYOUT_COLUMNS, type PayoutColumn } from './payout-columns.js';
@@ -30,3 +29,6 @@ export {
   type Change,
 } from './insights.js';
 export { expiringOrders, type ExpiringOrder, type ExpiringOrdersOptions } from './expiring-orders.js';
+export { renderPackingSlip, type PackingSlipOptions, type PackingSlipStore } from './packing-slip.js';
+export { packingSlipTranslations, type PackingSlipTranslation } from './packing-slip-translations.js';
+export { DEFAULT_MAX_LOGO_BYTES } from './logo.js';
