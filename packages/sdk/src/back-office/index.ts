@@ -32,3 +32,4 @@ export { expiringOrders, type ExpiringOrder, type ExpiringOrdersOptions } from '
 export { renderPackingSlip, type PackingSlipOptions, type PackingSlipStore } from './packing-slip.js';
 export { packingSlipTranslations, type PackingSlipTranslation } from './packing-slip-translations.js';
 export { DEFAULT_MAX_LOGO_BYTES } from './logo.js';
+export { findRepeatedOrders, type RepeatedOrderCopy, type RepeatedOrderGroup, type RepeatedOrdersOptions } from './repeated-orders.js';
