@@ -167,9 +167,21 @@ function cumulative(line: OrderLine, units: number): { amount: number; discount:
   return { amount, discount, tax: taxFromGross(amount, line.tax_rate) };
 }
 
-/** An order line for `from + 1 … to` of `line`, with its totals from {@link lineSlice}. */
+/**
+ * An order line for `from + 1 … to` of `line`, with its totals from {@link lineSlice}.
+ *
+ * Per-line rounding means a part's share of the line's tax (which makes the parts
+ * sum to the line) can differ by a minor unit or two from the tax rule applied to the
+ * part alone (3 × 999 at 25 % has 599 tax, one unit alone 200). The API checks the
+ * rule only on lines that state a `tax_rate` (it is optional on capture and refund
+ * lines), so such a part carries `total_tax_amount` without `tax_rate`; every other
+ * part carries both.
+ */
 export function sliceLine(line: OrderLine, from: number, to: number): OrderManagementLine {
   const totals = lineSlice(line, from, to);
-  const { total_discount_amount, ...rest } = { ...line, ...totals };
-  return total_discount_amount || line.total_discount_amount !== undefined ? { ...rest, total_discount_amount } : rest;
+  const { total_discount_amount, tax_rate, ...rest } = { ...line, ...totals };
+  const part: OrderManagementLine = rest;
+  if (total_discount_amount || line.total_discount_amount !== undefined) part.total_discount_amount = total_discount_amount;
+  if (totals.total_tax_amount === taxFromGross(totals.total_amount, line.tax_rate)) part.tax_rate = tax_rate;
+  return part;
 }

@@ -20,7 +20,7 @@ export interface Reservation {
   canExtend: boolean;
   /** Why not, when `canExtend` is false. */
   reason: ActionReason | undefined;
-  /** The `expires_at` an extension now would set (now + 28 days); `undefined` when it cannot. */
+  /** The `expires_at` an extension now would set (now + 28 days, at most `extensionLimit`); `undefined` when it cannot. */
   nextExpiresAt: string | undefined;
   /** The latest `expires_at` any extension may produce: `created_at` + 90 days. */
   extensionLimit: string;
@@ -32,9 +32,11 @@ export interface Reservation {
  * Extension rules (facts page): only orders paid with the Klarna payment method
  * (see `isKlarnaPaymentMethod`); only `AUTHORIZED` / `PART_CAPTURED` with
  * something left to capture; never after expiry; not for purchases in ES, FR, IT,
- * PT. Each extension sets `expires_at` to now + 28 days, and that may not pass
- * `created_at` + 90 days: from day 62 after the purchase on, an extension is
- * refused (`EXTENSION_LIMIT_REACHED`) rather than shortened.
+ * PT. Each extension sets `expires_at` to now + 28 days, but never past
+ * `created_at` + 90 days: from day 62 after the purchase on, an extension sets
+ * `expires_at` to that limit, and once it is there, there is nothing more to extend
+ * (`EXTENSION_LIMIT_REACHED`). An extension that would not move `expires_at` later
+ * (right after the purchase or another extension) is refused (`NOTHING_TO_EXTEND`).
  *
  * @example
  * const r = reservation(order, { now: new Date() });

@@ -18,6 +18,7 @@ export type RuleOrder = Pick<
   | 'created_at'
   | 'expires_at'
   | 'initial_payment_method'
+  | 'fraud_status'
 >;
 
 /** Purchase countries where the authorization cannot be extended. */
@@ -29,7 +30,6 @@ export const EXTENSION_UNSUPPORTED_COUNTRIES: readonly string[] = ['ES', 'FR', '
  * `SWISH`, `MOBILEPAY`, `ALTERNATIVE_PAYMENT_METHOD`, `OTHER`) are not Klarna.
  */
 const KLARNA_PAYMENT_TYPES = new Set([
-  'KLARNA',
   'INVOICE',
   'INVOICE_BUSINESS',
   'ACCOUNT',
@@ -52,7 +52,7 @@ const KLARNA_PAYMENT_TYPES = new Set([
  *
  * - a `description` that names Klarna ("Klarna Pay later") is Klarna;
  * - otherwise `type` decides: Klarna's products (`INVOICE`, `PAY_LATER_IN_PARTS`,
- *   `FIXED_AMOUNT`, `ACCOUNT`, `DIRECT_DEBIT`, `PAY_BY_CARD`, …, or `KLARNA`) are
+ *   `FIXED_AMOUNT`, `ACCOUNT`, `DIRECT_DEBIT`, `PAY_BY_CARD`, …) are
  *   Klarna; `CARD`, `SWISH`, `MOBILEPAY`, `ALTERNATIVE_PAYMENT_METHOD`, `OTHER` are not;
  * - no `initial_payment_method` at all: not known to be Klarna, so no extension.
  */
@@ -93,12 +93,14 @@ function terminalReason(status: OrderStatus): ActionReason | undefined {
   return status === 'CANCELLED' || status === 'EXPIRED' || status === 'CLOSED' ? status : undefined;
 }
 
-/** The limits of the extension: the latest `expires_at` it may produce, and the one it would. */
+/**
+ * What an extension at `now` would do. Each extension sets `expires_at` to now + 28
+ * days, but never past `created_at` + 90 days (`limit`): `next` is the earlier of the
+ * two. An extension that would not move `expires_at` later is refused.
+ */
 export function extensionWindow(order: Pick<Order, 'created_at'>, now: number): { limit: number; next: number } {
-  return {
-    limit: toMillis(order.created_at, 'created_at') + EXTENSION_LIMIT_DAYS * DAY_MS,
-    next: now + RESERVATION_DAYS * DAY_MS,
-  };
+  const limit = toMillis(order.created_at, 'created_at') + EXTENSION_LIMIT_DAYS * DAY_MS;
+  return { limit, next: Math.min(now + RESERVATION_DAYS * DAY_MS, limit) };
 }
 
 /**
@@ -107,12 +109,12 @@ export function extensionWindow(order: Pick<Order, 'created_at'>, now: number): 
  *
  * | action | allowed when |
  * |---|---|
- * | capture | AUTHORIZED / PART_CAPTURED with `remaining_authorized_amount > 0` |
+ * | capture | AUTHORIZED / PART_CAPTURED with `remaining_authorized_amount > 0` and `fraud_status` ACCEPTED (or absent) |
  * | refund | PART_CAPTURED / CAPTURED / CLOSED with `captured_amount > refunded_amount` |
  * | cancel | AUTHORIZED (no captures) |
  * | release | PART_CAPTURED with something left to capture |
- * | extend | AUTHORIZED / PART_CAPTURED, Klarna, not ES/FR/IT/PT, now + 28 d ≤ created_at + 90 d |
- * | edit | AUTHORIZED / PART_CAPTURED with something left to capture |
+ * | extend | AUTHORIZED / PART_CAPTURED, Klarna, not ES/FR/IT/PT, and min(now + 28 d, created_at + 90 d) > expires_at |
+ * | edit | AUTHORIZED / PART_CAPTURED |
  * | updateCustomerDetails | AUTHORIZED |
  * | addShippingInfo | AUTHORIZED / PART_CAPTURED / CAPTURED |
  *
@@ -123,7 +125,7 @@ export function actionRule(order: RuleOrder, action: OrderAction, now: number): 
   const status = effectiveStatus(order, now);
   const terminal = terminalReason(status);
   const hasCaptures = order.captured_amount > 0;
-  const leftToCapture = isOpen(status) && order.remaining_authorized_amount > 0;
+  const open = isOpen(status);
 
   switch (action) {
     case 'refund':
@@ -131,8 +133,11 @@ export function actionRule(order: RuleOrder, action: OrderAction, now: number): 
       if (!hasCaptures) return 'NO_CAPTURES';
       return order.captured_amount > order.refunded_amount ? undefined : 'NOTHING_TO_REFUND';
     case 'capture':
+      if (terminal) return terminal;
+      if (!open || order.remaining_authorized_amount <= 0) return 'NOTHING_LEFT_TO_CAPTURE';
+      return order.fraud_status === 'PENDING' ? 'FRAUD_PENDING' : order.fraud_status === 'REJECTED' ? 'FRAUD_REJECTED' : undefined;
     case 'edit':
-      return terminal ?? (leftToCapture ? undefined : 'NOTHING_LEFT_TO_CAPTURE');
+      return terminal ?? (open ? undefined : 'NOTHING_LEFT_TO_CAPTURE');
     case 'cancel':
       return terminal ?? (hasCaptures ? 'HAS_CAPTURES' : undefined);
     case 'updateCustomerDetails':
@@ -140,14 +145,16 @@ export function actionRule(order: RuleOrder, action: OrderAction, now: number): 
     case 'release':
       if (terminal) return terminal;
       if (!hasCaptures) return 'NO_CAPTURES';
-      return leftToCapture ? undefined : 'NOTHING_LEFT_TO_CAPTURE';
+      return open && order.remaining_authorized_amount > 0 ? undefined : 'NOTHING_LEFT_TO_CAPTURE';
     case 'extend': {
       if (terminal) return terminal;
-      if (!leftToCapture) return 'NOTHING_LEFT_TO_CAPTURE';
+      if (!open) return 'NOTHING_LEFT_TO_CAPTURE';
       if (!isKlarnaPaymentMethod(order.initial_payment_method)) return 'NOT_KLARNA';
       if (EXTENSION_UNSUPPORTED_COUNTRIES.includes(order.purchase_country.toUpperCase())) return 'COUNTRY_NOT_SUPPORTED';
       const { limit, next } = extensionWindow(order, now);
-      return next > limit ? 'EXTENSION_LIMIT_REACHED' : undefined;
+      const expires = toMillis(order.expires_at, 'expires_at');
+      if (next > expires) return undefined;
+      return expires >= limit ? 'EXTENSION_LIMIT_REACHED' : 'NOTHING_TO_EXTEND';
     }
     case 'addShippingInfo':
       return terminal;

@@ -1,5 +1,5 @@
 import type { Order, OrderManagementLine, ShippingInfo } from '../schemas/index.js';
-import { effectiveStatus } from './rules.js';
+import { effectiveStatus, extensionWindow } from './rules.js';
 import { DAY_MS, RESERVATION_DAYS, toIso, toMillis } from './time.js';
 import type { Instant, TimelineEventType } from './types.js';
 
@@ -45,6 +45,7 @@ export interface TimelineOptions {
  * - `extended`: `expires_at` later than `created_at` + 28 days. Each extension sets
  *   `expires_at` to its own time + 28 days, so the last extension happened at
  *   `expires_at` − 28 days (`timing: 'derived'`); earlier extensions leave no trace.
+ *   One capped at `created_at` + 90 days happened on day 62 or later (`timing: 'unknown'`).
  * - `expired`: status `EXPIRED`, or open and past `expires_at`; at `expires_at`.
  * - `released`: status `CLOSED` with less captured than authorized; the amount is
  *   `order_amount − captured_amount`; no time (it follows the last capture).
@@ -92,10 +93,16 @@ export function orderTimeline(order: Order, options: TimelineOptions = {}): Time
     push({ type: 'shippingInfo', timing: 'unknown', shipping_info: order.shipping_info }, lastMove);
   }
 
-  const lastExtension = expires - RESERVATION_DAYS * DAY_MS;
-  // API timestamps have whole seconds: a later second is an extension, not rounding.
-  if (lastExtension >= created + 1000) {
-    push({ type: 'extended', timing: 'derived', at: toIso(lastExtension) }, lastExtension);
+  // Each extension sets expires_at to its own time + 28 days, capped at created_at + 90 days.
+  const { limit } = extensionWindow(order, created);
+  let extendedAt = created;
+  if (expires >= limit) {
+    extendedAt = limit - RESERVATION_DAYS * DAY_MS; // capped: on this day or later, exactly when is not kept
+    push({ type: 'extended', timing: 'unknown' }, extendedAt);
+  } else if (expires - RESERVATION_DAYS * DAY_MS >= created + 1000) {
+    // API timestamps have whole seconds: a later second is an extension, not rounding.
+    extendedAt = expires - RESERVATION_DAYS * DAY_MS;
+    push({ type: 'extended', timing: 'derived', at: toIso(extendedAt) }, extendedAt);
   }
 
   const status = options.now === undefined ? order.status : effectiveStatus(order, toMillis(options.now, 'now'));
@@ -103,7 +110,7 @@ export function orderTimeline(order: Order, options: TimelineOptions = {}): Time
     push({ type: 'released', timing: 'unknown', amount: order.order_amount - order.captured_amount }, lastMove);
   }
   if (status === 'CANCELLED') {
-    push({ type: 'cancelled', timing: 'unknown', amount: order.order_amount }, Math.max(lastMove, lastExtension));
+    push({ type: 'cancelled', timing: 'unknown', amount: order.order_amount }, Math.max(lastMove, extendedAt));
   }
   if (status === 'EXPIRED') {
     push({ type: 'expired', timing: 'exact', at: order.expires_at, amount: order.order_amount - order.captured_amount }, expires);

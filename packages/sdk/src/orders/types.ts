@@ -29,8 +29,14 @@ export type ActionReason =
   | 'NOTHING_TO_REFUND'
   /** Extend: the order was not paid with the Klarna payment method. */
   | 'NOT_KLARNA'
-  /** Extend: now + 28 days would pass 90 days after the original authorization. */
+  /** Extend: `expires_at` already is 90 days after the original authorization, the most there is. */
   | 'EXTENSION_LIMIT_REACHED'
+  /** Extend: `expires_at` already is now + 28 days (just authorized or just extended): an extension would not move it. */
+  | 'NOTHING_TO_EXTEND'
+  /** Capture: the fraud check has not finished (`fraud_status: PENDING`). */
+  | 'FRAUD_PENDING'
+  /** Capture: the fraud check rejected the order (`fraud_status: REJECTED`). */
+  | 'FRAUD_REJECTED'
   /** Extend: not available for purchases in ES, FR, IT or PT. */
   | 'COUNTRY_NOT_SUPPORTED';
 

@@ -78,6 +78,20 @@ describe('orderActions: every status × action', () => {
   });
 });
 
+describe('fraud status', () => {
+  it('blocks only the capture while the fraud check is pending or after it rejected the order', () => {
+    const pending = orderActions(makeOrder({ fraud_status: 'PENDING' }), { now: at(1) });
+    expect(pending.capture.reason).toBe('FRAUD_PENDING');
+    expect(pending.cancel.allowed).toBe(true);
+    expect(pending.extend.allowed).toBe(true);
+    expect(orderActions(makeOrder({ fraud_status: 'REJECTED' }), { now: at(1), locale: 'de' }).capture.message).toBe(
+      'Die Bestellung wurde von der Betrugsprüfung abgelehnt.',
+    );
+    const { fraud_status: _, ...unknown } = makeOrder();
+    expect(orderActions(unknown as Order, { now: at(1) }).capture.allowed).toBe(true);
+  });
+});
+
 describe('extension rules', () => {
   const extend = (order: Order, now = at(10)) => orderActions(order, { now }).extend.reason;
 
@@ -94,7 +108,7 @@ describe('extension rules', () => {
     expect(isKlarnaPaymentMethod(undefined)).toBe(false);
     expect(isKlarnaPaymentMethod({})).toBe(false);
     expect(isKlarnaPaymentMethod({ type: 'invoice' })).toBe(true);
-    expect(isKlarnaPaymentMethod({ type: 'KLARNA' })).toBe(true);
+    expect(isKlarnaPaymentMethod({ type: 'KLARNA' })).toBe(false); // not a published type
     expect(isKlarnaPaymentMethod({ type: 'ALTERNATIVE_PAYMENT_METHOD', description: 'PayPal' })).toBe(false);
     expect(isKlarnaPaymentMethod({ type: 'CARD', description: 'Klarna Card' })).toBe(true);
   });
@@ -107,11 +121,17 @@ describe('extension rules', () => {
     expect(extend(makeOrder({ purchase_country: country }))).toBe(ok);
   });
 
-  it('never passes created_at + 90 days: refused from day 62 on', () => {
+  it('never passes created_at + 90 days: capped there, then refused', () => {
     const extended = makeOrder({ expires_at: at(80).toISOString() });
     expect(extend(extended, at(62))).toBe(ok); // now + 28 = day 90: exactly the limit
-    expect(extend(extended, new Date(at(62).getTime() + 1))).toBe('EXTENSION_LIMIT_REACHED');
-    expect(extend(extended, at(79))).toBe('EXTENSION_LIMIT_REACHED');
+    expect(extend(extended, at(79))).toBe(ok); // would be day 107: capped at day 90
+    expect(extend(makeOrder({ expires_at: at(90).toISOString() }), at(70))).toBe('EXTENSION_LIMIT_REACHED');
+  });
+
+  it('refuses an extension that would not move expires_at later', () => {
+    expect(extend(authorized, at(0))).toBe('NOTHING_TO_EXTEND'); // just authorized: already now + 28 days
+    expect(extend(authorized, new Date(at(0).getTime() + 1000))).toBe(ok);
+    expect(extend(makeOrder({ expires_at: at(40).toISOString() }), at(12))).toBe('NOTHING_TO_EXTEND'); // just extended
   });
 
   it('only while the reservation is open and something is left to capture', () => {

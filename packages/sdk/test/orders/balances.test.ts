@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineBalances, lineSlice, lineTotals, type OrderLine } from '@kustom/sdk';
-import { LINES, captured, makeOrder, refunded } from './fixtures.js';
+import { checkOrderArithmetic, lineBalances, lineSlice, lineTotals, planCapture, type OrderLine } from '@kustom/sdk';
+import { LINES, at, captured, makeOrder, refunded } from './fixtures.js';
 
 describe('lineSlice: a line in parts adds up exactly', () => {
   const tshirt = LINES[0]!; // 3 × 1000 − 100 = 2900, tax 580
@@ -38,6 +38,26 @@ describe('lineSlice: a line in parts adds up exactly', () => {
       for (let unit = 0; unit < line.quantity; unit++) sum += lineSlice(line, unit, unit + 1).total_amount;
       expect(sum).toBe(line.total_amount);
     }
+  });
+});
+
+describe('sliceLine via the planners: parts the API accepts', () => {
+  it("states tax_rate only where the part's tax follows the rule on its own", () => {
+    const line = { reference: 'X', name: 'Mug', quantity: 3, unit_price: 999, tax_rate: 2500, ...lineTotals({ quantity: 3, unit_price: 999, tax_rate: 2500 }) };
+    expect(line.total_tax_amount).toBe(599);
+    let order = makeOrder({ order_lines: [line] });
+    const parts = [];
+    for (let i = 0; i < 3; i++) {
+      const body = planCapture(order, { kind: 'lines', lines: [{ reference: 'X', quantity: 1 }] }, { now: at(1) });
+      expect(checkOrderArithmetic(body)).toEqual([]);
+      parts.push(body.order_lines![0]!);
+      order = captured(order, body);
+    }
+    expect(parts.map((p) => [p.total_amount, p.total_tax_amount, p.tax_rate])).toEqual([
+      [999, 200, 2500],
+      [999, 200, 2500],
+      [999, 199, undefined], // 599 − 400: the line's tax, exactly
+    ]);
   });
 });
 

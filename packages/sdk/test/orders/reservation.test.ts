@@ -38,8 +38,12 @@ describe('reservation', () => {
     expect(reservation(makeOrder({ purchase_country: 'IT' }), { now: at(1) })).toMatchObject({ canExtend: false, reason: 'COUNTRY_NOT_SUPPORTED' });
     expect(reservation(makeOrder({ initial_payment_method: { type: 'CARD' } }), { now: at(1) })).toMatchObject({ canExtend: false, reason: 'NOT_KLARNA' });
     const late = makeOrder({ expires_at: at(85).toISOString() });
-    expect(reservation(late, { now: at(63) })).toMatchObject({ canExtend: false, reason: 'EXTENSION_LIMIT_REACHED', daysLeft: 22 });
-    expect(reservation(late, { now: at(62) })).toMatchObject({ canExtend: true, nextExpiresAt: at(90).toISOString() });
+    expect(reservation(late, { now: at(63) })).toMatchObject({ canExtend: true, nextExpiresAt: at(90).toISOString(), daysLeft: 22 });
+    expect(reservation(late, { now: at(60) })).toMatchObject({ canExtend: true, nextExpiresAt: at(88).toISOString() });
+    expect(reservation(late, { now: at(56) })).toMatchObject({ canExtend: false, reason: 'NOTHING_TO_EXTEND', nextExpiresAt: undefined });
+    const atLimit = makeOrder({ expires_at: at(90).toISOString() });
+    expect(reservation(atLimit, { now: at(80) })).toMatchObject({ canExtend: false, reason: 'EXTENSION_LIMIT_REACHED', daysLeft: 10, expiringSoon: false });
+    expect(reservation(atLimit, { now: at(88) })).toMatchObject({ canExtend: false, reason: 'EXTENSION_LIMIT_REACHED', daysLeft: 2, expiringSoon: true });
   });
 
   it('accepts epoch milliseconds and ISO strings for now', () => {

@@ -36,6 +36,11 @@ describe('orderTimeline', () => {
     ]);
   });
 
+  it('cannot tell when an extension capped at created_at + 90 days happened', () => {
+    expect(summary(makeOrder({ expires_at: at(90).toISOString() })).at(-1)).toEqual(['extended', undefined, 'unknown', undefined]);
+    expect(summary(makeOrder({ expires_at: new Date(at(28).getTime() + 500).toISOString() }))).toHaveLength(1); // rounding, not an extension
+  });
+
   it('adds release, cancel and expiry, which have no event log of their own', () => {
     const part = captured(makeOrder(), { captured_amount: 2900 }, at(1));
     expect(summary({ ...part, status: 'CLOSED', remaining_authorized_amount: 0 }).at(-1)).toEqual(['released', undefined, 'unknown', 5500]);

@@ -30,6 +30,9 @@ export const da: OrderTranslation = {
     NOT_KLARNA: 'Kun ordrer betalt med Klarna kan forlænges.',
     EXTENSION_LIMIT_REACHED: 'Autorisationen kan ikke forlænges ud over 90 dage efter købet.',
     COUNTRY_NOT_SUPPORTED: 'Forlængelse er ikke tilgængelig for køb i dette land.',
+    NOTHING_TO_EXTEND: 'Reservationen gælder allerede 28 dage fra nu.',
+    FRAUD_PENDING: 'Svindelkontrollen er stadig i gang.',
+    FRAUD_REJECTED: 'Ordren blev afvist af svindelkontrollen.',
   },
   event: {
     authorized: 'Autoriseret',
