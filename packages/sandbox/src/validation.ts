@@ -1,0 +1,76 @@
+/**
+ * Request bodies are checked with the SDK's own zod schemas (`@kustom/sdk/schemas`),
+ * so the sandbox and the SDK agree on the wire format, and refusals name the field
+ * the way the SDK does: `order_lines[2].tax_rate`.
+ */
+import { checkOrderArithmetic } from '@kustom/sdk';
+import type * as z from 'zod/mini';
+import { fail } from './reply.js';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** `['order_lines', 2, 'tax_rate']` → `order_lines[2].tax_rate`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return issue.expected === 'int' ? 'must be an integer (minor units)' : `must be ${issue.expected}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : issue.origin === 'array'
+          ? `must have at most ${issue.maximum} items`
+          : `must be at most ${issue.maximum}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? `must be at least ${issue.minimum} characters`
+        : issue.origin === 'array'
+          ? `must have at least ${issue.minimum} items`
+          : `must be at least ${issue.minimum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : `must be a valid ${issue.format}`;
+    default:
+      return issue.message || 'is invalid';
+  }
+}
+
+/** The API's wording: one `Bad value: <field>: <why>` message per broken rule. */
+export function badValueMessages(issues: readonly FieldIssue[]): string[] {
+  return issues.map((i) => `Bad value: ${i.path || 'body'}${i.message ? ` (${i.message})` : ''}`);
+}
+
+/** Parses `value` or answers 400 `BAD_VALUE` naming every offending field. */
+export function parseBody<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.infer<S>;
+  const issues = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describe(issue) }));
+  return fail(400, 'BAD_VALUE', ...badValueMessages(issues));
+}
+
+/** Answers 400 `BAD_VALUE` when the order lines and totals do not add up (facts page arithmetic). */
+export function assertArithmetic(body: Parameters<typeof checkOrderArithmetic>[0]): void {
+  const issues = checkOrderArithmetic(body);
+  if (issues.length) fail(400, 'BAD_VALUE', ...badValueMessages(issues));
+}
+
+/** Parses a JSON body: 400 `BAD_VALUE` when it is not JSON (or empty unless optional), 413 when too large. */
+export function parseJsonBody(text: string, { optional = false, limit = 5_000_000 } = {}): unknown {
+  if (text.length > limit) fail(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (!text.trim()) return optional ? undefined : fail(400, 'BAD_VALUE', 'Bad value: body (a JSON body is required)');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fail(400, 'BAD_VALUE', 'Bad value: body (not valid JSON)');
+  }
+}
