@@ -5,7 +5,7 @@
  * the form value, validity and reset, and a cancelable change event.
  */
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { KustomElement } from './kustom-element.js';
 
 /**
@@ -26,7 +26,6 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
 
   /** @internal */
   protected readonly internals: ElementInternals = this.attachInternals();
-  @state() private formDisabled = false;
 
   /** @internal The group's default accessible name. */
   protected abstract groupLabel(): string;
@@ -101,17 +100,22 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
   formResetCallback(): void {
     this.restore(this.defaults());
   }
-  /** @internal */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+  /** @internal A fieldset around it was disabled or enabled. */
+  formDisabledCallback(): void {
+    this.requestUpdate();
   }
   /** @internal Back/forward cache and autofill restore the choice. */
   formStateRestoreCallback(saved: unknown): void {
     if (typeof saved === 'string') this.restore(JSON.parse(saved) as string[]);
   }
 
+  /**
+   * Disabled by its attribute or by a disabled `<fieldset>` around it. (Read from
+   * the DOM, not from `formDisabledCallback`'s argument: that also reports the
+   * element's own attribute, and arrives while Lit reflects it, too late to render.)
+   */
   protected override isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || !!this.closest('fieldset:disabled');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -164,7 +168,14 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
   }
 
   protected override renderData(): TemplateResult {
-    return html`<fieldset part="kustom-group" class="list" ?disabled=${this.isDisabled()} @change=${this.onChange}>
+    // The radios' own `input` events are composed and would leak out before a veto: ours follow the change event.
+    return html`<fieldset
+      part="kustom-group"
+      class="list"
+      ?disabled=${this.isDisabled()}
+      @change=${this.onChange}
+      @input=${(event: Event) => event.stopPropagation()}
+    >
       <legend class="sr">${this.label || this.groupLabel()}</legend>
       ${this.items.map((item) => this.renderItem(item, item.id === this.value))}
     </fieldset>`;
