@@ -34,7 +34,9 @@ export function orderTaxAmount(order: Order): number {
 /** `given_name family_name` of an address, or `''`. */
 export function personName(address: Address | undefined): string {
   if (!address) return '';
-  return [address.given_name, address.family_name].map((part) => part?.trim()).filter(Boolean).join(' ');
+  const given = address.given_name?.trim() ?? '';
+  const family = address.family_name?.trim() ?? '';
+  return given && family ? `${given} ${family}` : given || family;
 }
 
 /**

@@ -76,6 +76,13 @@ describe('ordersToCsv', () => {
     );
   });
 
+  it('writes every date as ISO 8601 in UTC, reading a date-time without a zone as UTC', async () => {
+    const dates = ['2024-05-01T10:00:00Z', '2024-05-01T10:00:00.123Z', '2024-05-01T10:00:00', '2024-05-01T12:00:00+02:00', '2024-02-29T23:59:59.999-01:00'];
+    const orders = dates.map((created_at) => makeOrder({ created_at }));
+    const rows = parseCsv(await collectCsv(ordersToCsv(orders, { columns: ['created_at'] })));
+    expect(rows.slice(1).flat()).toEqual(['2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.123Z', '2024-05-01T10:00:00.000Z', '2024-05-01T10:00:00.000Z', '2024-03-01T00:59:59.999Z']);
+  });
+
   it('uses the currency exponent: JPY has none, KWD three decimals', async () => {
     const jpy = makeOrder({ purchase_currency: 'JPY', lines: [line({ unit_price: 1500 })] });
     const kwd = makeOrder({ purchase_currency: 'KWD', lines: [line({ unit_price: 1234 })] });
@@ -187,6 +194,9 @@ describe('ordersToCsv', () => {
     await expect(collectCsv(ordersToCsv([makeOrder(), bad]))).rejects.toMatchObject({ name: 'KustomValidationError', field: 'orders[1].order_amount' });
     const badDate = { ...makeOrder(), created_at: 'yesterday' } as Order;
     await expect(collectCsv(ordersToCsv([badDate]))).rejects.toMatchObject({ field: 'orders[0].created_at' });
+    // Date.parse would quietly read 30 February as 1 March.
+    const noSuchDay = { ...makeOrder(), expires_at: '2024-02-30T10:00:00Z' } as Order;
+    await expect(collectCsv(ordersToCsv([noSuchDay]))).rejects.toMatchObject({ field: 'orders[0].expires_at' });
     const badCurrency = { ...makeOrder(), purchase_currency: 'S1K' } as Order;
     await expect(collectCsv(ordersToCsv([badCurrency]))).rejects.toMatchObject({ field: 'orders[0].purchase_currency' });
   });
