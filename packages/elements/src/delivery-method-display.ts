@@ -2,6 +2,7 @@ import type { DeliveryMethodsQuery, DeliveryOption, ElementsClient, PickupPoint 
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KustomChoiceElement } from './base/choice-element.js';
+import type { Kind } from './base/kustom-element.js';
 import { mark } from './base/marks.js';
 import { baseStyles } from './base/styles.js';
 import { KustomDeliveryMethodChangeEvent } from './events.js';
@@ -75,28 +76,22 @@ export class KustomDeliveryMethodDisplay extends KustomChoiceElement<DeliveryOpt
   /** The chosen pickup point id. As an attribute it is the initial choice, which a form reset restores. */
   @property({ attribute: 'pickup-point' }) pickupPoint = '';
 
+  protected override readonly kind: Kind = {
+    list: 'options',
+    label: 'deliveryMethod',
+    empty: 'noDeliveryMethods',
+    missing: 'selectDeliveryMethod',
+  };
+
+  /** Details and description. */
+  protected override subLines = 2;
+
   protected override query(): DeliveryMethodsQuery {
     return { ...super.query(), postalCode: this.postalCode };
   }
 
   protected override async load(client: ElementsClient, query: DeliveryMethodsQuery, signal: AbortSignal) {
     return (await client.deliveryMethods(query, { signal })).delivery_options;
-  }
-
-  protected override readyDetail(options: readonly DeliveryOption[]) {
-    return { options };
-  }
-
-  protected override emptyText(): string {
-    return this.t.noDeliveryMethods;
-  }
-
-  protected override groupLabel(): string {
-    return this.t.deliveryMethod;
-  }
-
-  protected override missing(): string {
-    return this.required && !this.value ? this.t.selectDeliveryMethod : '';
   }
 
   protected override snapshot(): string[] {

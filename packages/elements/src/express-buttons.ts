@@ -2,7 +2,7 @@ import type { ElementsClient, ExpressButton, PurchaseContext } from '@kustom/sdk
 import { ExpressApprovalMessage } from '@kustom/sdk/schemas';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { KustomElement, errorDetail } from './base/kustom-element.js';
+import { KustomElement, errorDetail, type Kind } from './base/kustom-element.js';
 import { brandId, glyph } from './base/marks.js';
 import { baseStyles } from './base/styles.js';
 import {
@@ -127,6 +127,8 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
   /** Called with every `kustom-error` detail. */
   onError?: (error: KustomErrorDetail) => void;
 
+  /** An empty list renders nothing (no `empty`): no "no buttons" message on a checkout page. */
+  protected override readonly kind: Kind = { list: 'buttons', label: 'expressCheckout' };
   protected override skeletonRows = 2;
   @state() private busy = false;
   @state() private frame?: string | undefined;
@@ -140,15 +142,6 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
     this.approval = placement.approval_url;
     this.base = `${client.baseUrl}/`;
     return placement.buttons;
-  }
-
-  protected override readyDetail(buttons: readonly ExpressButton[]) {
-    return { buttons };
-  }
-
-  /** An empty list renders nothing: no "no buttons" message on a checkout page. */
-  protected override emptyText(): string {
-    return '';
   }
 
   protected override skeletonRow(): TemplateResult {
@@ -178,7 +171,7 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
 
   protected override renderData(): TemplateResult {
     const { t } = this;
-    return html`<div part="kustom-buttons" class="list" role="group" aria-label=${t.expressCheckout} aria-busy=${this.busy}>
+    return html`<div part="kustom-buttons" class="list" role="group" aria-label=${t[this.kind.label]} aria-busy=${this.busy}>
       ${this.items.map((button) => {
         const id = brandId(button.id);
         return html`<button

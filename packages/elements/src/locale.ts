@@ -84,7 +84,7 @@ export function formatOpeningHours(
 ): string {
   // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   const dayName = (d: number) => weekday.format(Date.UTC(2024, 0, d));
   const at = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);

@@ -2,6 +2,7 @@ import type { ElementsClient, PaymentMethod, PaymentMethodsQuery } from '@kustom
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KustomChoiceElement } from './base/choice-element.js';
+import type { Kind } from './base/kustom-element.js';
 import { mark } from './base/marks.js';
 import { KustomPaymentMethodChangeEvent } from './events.js';
 
@@ -56,28 +57,19 @@ export class KustomPaymentMethodDisplay extends KustomChoiceElement<PaymentMetho
   /** Not these payment method ids (comma-separated). */
   @property({ converter: listConverter }) exclude?: string[];
 
+  protected override readonly kind: Kind = {
+    list: 'methods',
+    label: 'paymentMethod',
+    empty: 'noPaymentMethods',
+    missing: 'selectPaymentMethod',
+  };
+
   protected override query(): PaymentMethodsQuery {
     return { ...super.query(), include: this.include, exclude: this.exclude };
   }
 
   protected override async load(client: ElementsClient, query: PaymentMethodsQuery, signal: AbortSignal) {
     return (await client.paymentMethods(query, { signal })).payment_methods;
-  }
-
-  protected override readyDetail(methods: readonly PaymentMethod[]) {
-    return { methods };
-  }
-
-  protected override emptyText(): string {
-    return this.t.noPaymentMethods;
-  }
-
-  protected override groupLabel(): string {
-    return this.t.paymentMethod;
-  }
-
-  protected override missing(): string {
-    return this.required && !this.value ? this.t.selectPaymentMethod : '';
   }
 
   protected override changeEvent([previousValue = '']: string[]): Event {

@@ -27,10 +27,6 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
   /** @internal */
   protected readonly internals: ElementInternals = this.attachInternals();
 
-  /** @internal The group's default accessible name. */
-  protected abstract groupLabel(): string;
-  /** @internal The validation message while the choice is incomplete, else `''`. */
-  protected abstract missing(): string;
   /** @internal The cancelable change event, given the choice before. */
   protected abstract changeEvent(before: string[]): Event;
   /** @internal One option. */
@@ -136,7 +132,7 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
       for (const [key, value] of this.entries()) data.append(key, value);
     }
     this.internals.setFormValue(data, JSON.stringify(this.snapshot()));
-    const message = this.missing();
+    const message = this.required && !this.value ? this.t[this.kind.missing!] : '';
     this.internals.setValidity(
       { valueMissing: !!message },
       message,
@@ -176,7 +172,7 @@ export abstract class KustomChoiceElement<T extends { id: string }> extends Kust
       @change=${this.onChange}
       @input=${(event: Event) => event.stopPropagation()}
     >
-      <legend class="sr">${this.label || this.groupLabel()}</legend>
+      <legend class="sr">${this.label || this.t[this.kind.label]}</legend>
       ${this.items.map((item) => this.renderItem(item, item.id === this.value))}
     </fieldset>`;
   }

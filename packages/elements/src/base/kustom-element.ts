@@ -23,6 +23,21 @@ import { baseStyles } from './styles.js';
 /** Where an element is: `loading` (skeleton), `ready`, `empty` or `error` (with retry). */
 export type KustomElementState = 'loading' | 'ready' | 'empty' | 'error';
 
+/** @internal The keys of the translation's plain strings. */
+export type TextKey = { [K in keyof Translation]: Translation[K] extends string ? K : never }[keyof Translation];
+
+/**
+ * @internal What tells the elements apart besides their data: the list's name in
+ * `kustom-ready`, and the translation keys of the group's label, the empty state
+ * and the required message.
+ */
+export interface Kind {
+  list: 'methods' | 'options' | 'buttons';
+  label: TextKey;
+  empty?: TextKey;
+  missing?: TextKey;
+}
+
 /** The `kustom-error` detail for anything a load or a purchase throws. */
 export function errorDetail(error: unknown): KustomErrorDetail {
   const message = error instanceof Error ? error.message : String(error);
@@ -83,22 +98,25 @@ export abstract class KustomElement<T> extends LitElement {
 
   /** @internal Loads the list. */
   protected abstract load(client: ElementsClient, query: PurchaseContext, signal: AbortSignal): Promise<readonly T[]>;
-  /** @internal The `kustom-ready` detail. */
-  protected abstract readyDetail(items: readonly T[]): KustomReadyDetail;
+  /** @internal */
+  protected abstract readonly kind: Kind;
   /** @internal The ready state. */
   protected abstract renderData(): TemplateResult;
-  /** @internal The empty state's text; `''` renders nothing. */
-  protected abstract emptyText(): string;
   /** @internal Disabled by the attribute (or, for form controls, by a disabled fieldset). */
   protected isDisabled(): boolean {
     return this.disabled;
   }
 
-  /** @internal One skeleton row. */
+  /** @internal Lines of text in a row below the name: a skeleton row has as many. */
+  protected subLines = 1;
+  /** @internal One skeleton row, as tall as a loaded one. */
   protected skeletonRow(): TemplateResult {
     return html`<div class="row">
       <span class="mark"></span>
-      <span class="text"><span class="name"><span class="line"></span></span><span class="sub"><span class="line"></span></span></span>
+      <span class="text">
+        <span class="name"><span class="line"></span></span>
+        ${Array.from({ length: this.subLines }, () => html`<span class="sub"><span class="line"></span></span>`)}
+      </span>
     </div>`;
   }
 
@@ -161,7 +179,7 @@ export abstract class KustomElement<T> extends LitElement {
       await this.updateComplete;
       if (!current()) return;
       this.controller = undefined;
-      this.dispatchEvent(new KustomReadyEvent(this.readyDetail(items)));
+      this.dispatchEvent(new KustomReadyEvent({ [this.kind.list]: items } as unknown as KustomReadyDetail));
     } catch (error) {
       if (!current()) return;
       this.controller = undefined;
@@ -192,7 +210,7 @@ export abstract class KustomElement<T> extends LitElement {
             ${Array.from({ length: this.skeletonRows }, () => this.skeletonRow())}
           </div>`
         : state === 'empty'
-          ? this.emptyText() && html`<div part="kustom-empty" class="row">${this.emptyText()}</div>`
+          ? this.kind.empty && html`<div part="kustom-empty" class="row">${t[this.kind.empty]}</div>`
           : state === 'ready'
             ? this.renderData()
             : nothing}
