@@ -111,6 +111,20 @@ describe('ordersToCsv', () => {
     });
   });
 
+  it('has a distinct, non-empty header for every column in every language', async () => {
+    for (const locale of ['en', 'sv', 'fi', 'da', 'nb', 'de']) {
+      for (const [columns, toCsv] of [
+        [ORDER_COLUMNS, () => ordersToCsv([], { columns: ORDER_COLUMNS, locale })],
+        [PAYOUT_COLUMNS, () => payoutsToCsv([], { columns: PAYOUT_COLUMNS, locale })],
+      ] as const) {
+        const [header] = parseCsv(await collectCsv(toCsv()));
+        expect(header).toHaveLength(columns.length);
+        expect(new Set(header).size).toBe(columns.length);
+        for (const text of header!) expect(text.trim()).not.toBe('');
+      }
+    }
+  });
+
   it('neutralises formula injection in every text cell but keeps numbers numeric', async () => {
     const hostile = ['=1+1', '+46701234567', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '＝1+1', '=HYPERLINK("http://evil.example","click")'];
     const orders = hostile.map((text, i) =>
