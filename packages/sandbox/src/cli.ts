@@ -95,19 +95,7 @@ async function main(): Promise<void> {
   }
 
   const { url } = server;
-  process.stdout.write(
-    [
-      `Kustom sandbox listening on ${url}`,
-      `  Secret API key:  ${apiKey}   (Authorization: Basic ${apiKey})`,
-      `  Username:        ${username}   (Basic base64(username:API key))`,
-      `  Public API key:  ${publicKey}   (allowed origins: ${allowedOrigins.join(', ')})`,
-      `  Data:            ${values.data ? values.data : `${seed === 'demo' ? 'demo seed' : 'empty'}, in memory`}`,
-      `  Try:             curl -s -H 'Authorization: Basic ${apiKey}' ${url}/sandbox/v1/orders`,
-      'Stop with Ctrl+C.',
-      '',
-    ].join('\n'),
-  );
-
+  // Signal handlers first: a parent may signal as soon as it reads the banner.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
@@ -122,6 +110,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+
+  process.stdout.write(
+    [
+      `Kustom sandbox listening on ${url}`,
+      `  Secret API key:  ${apiKey}   (Authorization: Basic ${apiKey})`,
+      `  Username:        ${username}   (Basic base64(username:API key))`,
+      `  Public API key:  ${publicKey}   (allowed origins: ${allowedOrigins.join(', ')})`,
+      `  Data:            ${values.data ? values.data : `${seed === 'demo' ? 'demo seed' : 'empty'}, in memory`}`,
+      `  Try:             curl -s -H 'Authorization: Basic ${apiKey}' ${url}/sandbox/v1/orders`,
+      'Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
 }
 
 void main();
