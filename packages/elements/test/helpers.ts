@@ -141,3 +141,67 @@ export const LOCALES = [
   ['nb', 'nb-NO', 'NO', 'NOK'],
   ['de', 'de-DE', 'DE', 'EUR'],
 ] as const;
+
+/**
+ * What a merchant's server does in `createOrder`: create a checkout order, here
+ * in the sandbox that the test server runs at this page's origin.
+ */
+export async function createCheckoutOrder(): Promise<string> {
+  const response = await fetch('/checkout/v3/orders', {
+    method: 'POST',
+    headers: { authorization: `Basic ${SECRET_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      purchase_country: 'SE',
+      purchase_currency: 'SEK',
+      locale: 'sv-SE',
+      order_amount: 25000,
+      order_tax_amount: 5000,
+      order_lines: [{ name: 'T-shirt', quantity: 2, unit_price: 12500, tax_rate: 2500, total_amount: 25000, total_tax_amount: 5000 }],
+      merchant_urls: {
+        terms: 'https://shop.example/terms',
+        checkout: 'https://shop.example/checkout',
+        confirmation: 'https://shop.example/thanks?order={checkout.order.id}',
+        push: 'https://shop.example/push?order={checkout.order.id}',
+      },
+    }),
+  });
+  const body = (await response.json()) as { order_id?: string };
+  if (!response.ok || !body.order_id) throw new Error(`createCheckoutOrder: ${response.status} ${JSON.stringify(body)}`);
+  return body.order_id;
+}
+
+/** Records the windows the page opens; `blocked` makes `window.open` return null, as a popup blocker does. */
+export function watchPopups(blocked = false) {
+  const original = window.open;
+  const opened: Window[] = [];
+  window.open = function (this: Window, ...args: Parameters<typeof window.open>) {
+    if (blocked) return null;
+    const popup = original.apply(this, args);
+    if (popup) opened.push(popup);
+    return popup;
+  } as typeof window.open;
+  return {
+    opened,
+    /** Resolves with the popup once it shows the loaded approval page. */
+    async approvalPage(): Promise<Window> {
+      await waitUntil(() => opened.length > 0, 'a popup');
+      return loaded(opened[0]!);
+    },
+    restore() {
+      window.open = original;
+      for (const popup of opened) popup.close();
+    },
+  };
+}
+
+/** Waits until a same-origin window shows the sandbox's approval page with its script running. */
+export async function loaded(target: Window): Promise<Window> {
+  await waitUntil(() => {
+    try {
+      return target.location.pathname.startsWith('/sandbox/express/') && target.document.readyState === 'complete';
+    } catch {
+      return false;
+    }
+  }, 'the approval page');
+  return target;
+}
