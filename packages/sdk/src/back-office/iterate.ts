@@ -9,9 +9,6 @@ import { invalidInput } from './errors.js';
 /** An array, an iterable or an async iterable. */
 export type OrdersSource<T> = Iterable<T> | AsyncIterable<T>;
 
-/** `R` for a synchronous source, `Promise<R>` for an async one. */
-export type ResultFor<S, R> = S extends AsyncIterable<unknown> ? Promise<R> : R;
-
 export function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
   return value != null && typeof (value as AsyncIterable<T>)[Symbol.asyncIterator] === 'function';
 }

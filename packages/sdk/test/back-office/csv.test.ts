@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import {
-  KustomValidationError,
   ORDER_COLUMNS,
   PAYOUT_COLUMNS,
   collectCsv,
@@ -13,7 +12,7 @@ import {
   type Order,
   type Payout,
 } from '@kustom/sdk';
-import { line, makeOrder, orderArbitrary } from './fixtures.js';
+import { line, makeOrder, orderArbitrary, invalidField } from './fixtures.js';
 
 const FORMULA = /^[=+\-@\t\r\n＝＋－＠]/;
 
@@ -185,15 +184,7 @@ describe('ordersToCsv', () => {
         return [][Symbol.iterator]();
       },
     };
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-      return 'no error';
-    };
+    const field = invalidField;
     expect(field(() => ordersToCsv(source, { columns: ['order_id', 'password' as never] }))).toBe('columns[1]');
     expect(field(() => ordersToCsv(source, { columns: [] }))).toBe('columns');
     expect(field(() => ordersToCsv(source, { locale: 42 as never }))).toBe('locale');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KustomValidationError, expiringOrders, reservation, type Order } from '@kustom/sdk';
-import { line, makeOrder, orderArbitrary } from './fixtures.js';
+import { expiringOrders, reservation, type Order } from '@kustom/sdk';
+import { line, makeOrder, orderArbitrary, invalidField } from './fixtures.js';
 
 const now = '2024-05-20T12:00:00Z';
 const at = (iso: string, spec: Parameters<typeof makeOrder>[0] = {}) => makeOrder({ created_at: '2024-05-01T12:00:00Z', expires_at: iso, ...spec });
@@ -42,15 +42,7 @@ describe('expiringOrders', () => {
   });
 
   it('refuses bad options and names a bad expiry', () => {
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-    };
+    const field = invalidField;
     expect(field(() => expiringOrders(orders, {} as never))).toBe('now');
     expect(field(() => expiringOrders(orders, { now: 'later' }))).toBe('now');
     expect(field(() => expiringOrders(orders, { now, withinDays: 1.5 }))).toBe('withinDays');

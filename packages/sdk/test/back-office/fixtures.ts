@@ -1,7 +1,8 @@
 /** Orders for the back-office tests: valid by the `Order` schema, with amounts that add up. */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { Order as OrderSchema } from '@kustom/sdk/schemas';
-import { lineTotals, type Order, type OrderLine, type OrderStatus, type Address } from '@kustom/sdk';
+import { KustomValidationError, lineTotals, type Order, type OrderLine, type OrderStatus, type Address } from '@kustom/sdk';
 
 export interface LineSpec {
   name?: string;
@@ -134,3 +135,17 @@ export const orderArbitrary: fc.Arbitrary<Order> = fc
       billing_address: { given_name: r.given, family_name: 'Test', ...(r.email ? { email: r.email } : {}) },
     }),
   );
+
+/**
+ * The `field` of the `KustomValidationError` that `fn` throws, or `'no error'`. Any
+ * other error fails the test.
+ */
+export function invalidField(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(KustomValidationError);
+    return (error as KustomValidationError).field;
+  }
+  return 'no error';
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KustomValidationError, insightsOverview, type InsightsOptions, type Order } from '@kustom/sdk';
-import { line, makeOrder, orderArbitrary } from './fixtures.js';
+import { insightsOverview, type InsightsOptions, type Order } from '@kustom/sdk';
+import { line, makeOrder, orderArbitrary, invalidField } from './fixtures.js';
 
 async function* asAsync<T>(items: T[]): AsyncGenerator<T> {
   for (const item of items) yield item;
@@ -82,15 +82,7 @@ describe('insightsOverview', () => {
   });
 
   it('refuses bad options and bad orders with typed errors naming the field', () => {
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-    };
+    const field = invalidField;
     expect(field(() => insightsOverview(orders, { to: '2024-05-01' } as InsightsOptions))).toBe('from');
     expect(field(() => insightsOverview(orders, { from: '2024-05-03', to: '2024-05-01' }))).toBe('to');
     expect(field(() => insightsOverview(orders, { ...may, compareTo: '2023-05-03' }))).toBe('compareFrom');

@@ -11,7 +11,7 @@ import {
   type Order,
   type PackingSlipOptions,
 } from '@kustom/sdk';
-import { hostileText, line, makeOrder } from './fixtures.js';
+import { hostileText, line, makeOrder, invalidField } from './fixtures.js';
 import { dataUrl, png } from './images.js';
 
 const store = { name: 'Nordic Mugs AB', address: ['Storgatan 1', '111 22 Stockholm'], email: 'hej@mugs.example' };
@@ -177,15 +177,7 @@ describe('renderPackingSlip', () => {
   });
 
   it('checks the store and the order', () => {
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-        return 'ok';
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-    };
+    const field = invalidField;
     expect(field(() => renderPackingSlip(partCaptured, { store: { name: ' ' } }))).toBe('store.name');
     expect(field(() => renderPackingSlip(partCaptured, {} as never))).toBe('store');
     expect(field(() => renderPackingSlip(partCaptured, { store: { name: 'x', address: 'Storgatan 1' as never } }))).toBe('store.address');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KustomValidationError, findRepeatedOrders, type Order, type RepeatedOrderGroup } from '@kustom/sdk';
-import { STATUSES, line, makeOrder } from './fixtures.js';
+import { findRepeatedOrders, type Order, type RepeatedOrderGroup } from '@kustom/sdk';
+import { STATUSES, line, makeOrder, invalidField } from './fixtures.js';
 
 const now = '2024-05-02T00:00:00Z';
 const minutes = (n: number) => new Date(Date.parse('2024-05-01T10:00:00Z') + n * 60_000).toISOString();
@@ -86,15 +86,7 @@ describe('findRepeatedOrders', () => {
   });
 
   it('refuses a bad window or a bad date', () => {
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-        return 'ok';
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-    };
+    const field = invalidField;
     expect(field(() => findRepeatedOrders([], { windowMinutes: 0 }))).toBe('windowMinutes');
     expect(field(() => findRepeatedOrders([], { windowMinutes: Number.NaN }))).toBe('windowMinutes');
     expect(field(() => findRepeatedOrders([], { now: 'tomorrow' }))).toBe('now');

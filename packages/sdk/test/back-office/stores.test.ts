@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KustomError, KustomUnknownStoreError, KustomValidationError, createKustomStores, isKustomUnknownStoreError, type FetchLike } from '@kustom/sdk';
-import { makeOrder } from './fixtures.js';
+import { KustomError, KustomUnknownStoreError, createKustomStores, isKustomUnknownStoreError, type FetchLike } from '@kustom/sdk';
+import { makeOrder, invalidField } from './fixtures.js';
 
 /** A fetch double that answers every GET with an order and records the credentials it saw. */
 function recordingFetch() {
@@ -58,15 +58,7 @@ describe('createKustomStores', () => {
   });
 
   it('checks the configuration up front', () => {
-    const field = (fn: () => unknown) => {
-      try {
-        fn();
-        return 'no error';
-      } catch (error) {
-        expect(error).toBeInstanceOf(KustomValidationError);
-        return (error as KustomValidationError).field;
-      }
-    };
+    const field = invalidField;
     expect(field(() => createKustomStores({ PN01: { username: 'PN02-x', password: 'p' } }))).toBe('stores.PN01.username');
     expect(field(() => createKustomStores({ ' ': { apiKey: 'kco_test_api_x' } }))).toBe('stores. ');
     expect(field(() => createKustomStores({ PN01: null as never }))).toBe('stores.PN01');
