@@ -33,25 +33,31 @@ export interface LineBalance {
 type LineKey = Pick<OrderLine, 'name'> & { reference?: string | undefined };
 
 /**
- * The order lines that `target` can stand for: those with its `reference` when it
- * has one that some line has, otherwise those with its `name`. Lines with both the
- * same reference and the same name come first.
+ * A lookup of the order lines that a capture, refund or edit line can stand for:
+ * those with its `reference` when some line has it, otherwise those with its
+ * `name`. Lines with both the same reference and the same name come first. Built
+ * once per order, so matching is not quadratic in the number of lines.
  */
-export function matchingLines(lines: readonly LineKey[], target: LineKey): number[] {
-  const byReference = target.reference ? indicesWhere(lines, (l) => l.reference === target.reference) : [];
-  if (byReference.length > 0) {
+export function lineMatcher(lines: readonly LineKey[]): (target: LineKey) => number[] {
+  const byReference = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  lines.forEach((line, i) => {
+    if (line.reference) add(byReference, line.reference, i);
+    add(byName, line.name, i);
+  });
+  return (target) => {
+    const sameReference = target.reference ? byReference.get(target.reference) : undefined;
+    if (!sameReference) return byName.get(target.name) ?? [];
     return [
-      ...byReference.filter((i) => lines[i]!.name === target.name),
-      ...byReference.filter((i) => lines[i]!.name !== target.name),
+      ...sameReference.filter((i) => lines[i]!.name === target.name),
+      ...sameReference.filter((i) => lines[i]!.name !== target.name),
     ];
-  }
-  return indicesWhere(lines, (l) => l.name === target.name);
-}
-
-function indicesWhere<T>(items: readonly T[], test: (item: T) => boolean): number[] {
-  const out: number[] = [];
-  items.forEach((item, i) => test(item) && out.push(i));
-  return out;
+  };
 }
 
 /**
@@ -59,7 +65,7 @@ function indicesWhere<T>(items: readonly T[], test: (item: T) => boolean): numbe
  * capture and left to refund.
  *
  * - A capture or refund line counts toward the first matching order line (see
- *   {@link matchingLines}) that still has room, so two lines with the same
+ *   {@link lineMatcher}) that still has room, so two lines with the same
  *   reference fill up in order.
  * - `return_fee` lines of a refund are the merchant's fee, not goods: they do not
  *   count as refunded on any line.
@@ -90,9 +96,10 @@ export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 're
     refundedTaxAmount: 0,
   }));
 
+  const match = lineMatcher(order.order_lines);
   const place = (moved: OrderManagementLine, kind: 'captured' | 'refunded') => {
     if (moved.type === 'return_fee') return;
-    const candidates = matchingLines(order.order_lines, moved);
+    const candidates = match(moved);
     if (candidates.length === 0) return;
     const room = (b: LineBalance) =>
       kind === 'captured' ? b.authorizedQuantity - b.capturedQuantity : b.capturedQuantity - b.refundedQuantity;

@@ -7,7 +7,7 @@ import {
   type OrderLine,
   type UpdateAuthorizationRequest,
 } from '../schemas/index.js';
-import { lineBalances, matchingLines } from './balances.js';
+import { lineBalances, lineMatcher } from './balances.js';
 import { KustomPlanError } from './errors.js';
 import { assign, type PlanOptions } from './plan-movement.js';
 import { actionRule, type RuleOrder } from './rules.js';
@@ -70,9 +70,10 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
   }
 
   const used = new Set<number>();
+  const match = lineMatcher(lines);
   for (const balance of lineBalances(order)) {
     if (balance.capturedQuantity === 0 && balance.capturedAmount === 0) continue;
-    const candidates = matchingLines(lines, balance.line).filter((j) => !used.has(j));
+    const candidates = match(balance.line).filter((j) => !used.has(j));
     const same = candidates.find((j) => sameAmounts(lines[j]!, balance.line));
     if (same !== undefined) {
       used.add(same);

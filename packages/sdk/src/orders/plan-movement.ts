@@ -15,7 +15,7 @@ import {
   type RefundRequest,
   type ShippingInfo,
 } from '../schemas/index.js';
-import { lineBalances, matchingLines, sliceLine, type LineBalance } from './balances.js';
+import { lineBalances, lineMatcher, sliceLine, type LineBalance } from './balances.js';
 import { KustomPlanError } from './errors.js';
 import { actionRule, type RuleOrder } from './rules.js';
 import { toMillis } from './time.js';
@@ -237,11 +237,12 @@ function planGoods(
     case 'lines': {
       if (!Array.isArray(spec.lines) || spec.lines.length === 0) invalid('lines', 'must list at least one line');
       const balances = lineBalances(order);
+      const match = lineMatcher(order.order_lines);
       const planned = new Map<number, number>();
       const lines = spec.lines.map((wanted, i) => {
         if (typeof wanted.reference !== 'string' || wanted.reference === '') invalid(`lines[${i}].reference`, 'is required');
         checkInteger(wanted.quantity, `lines[${i}].quantity`, 1);
-        const candidates = matchingLines(order.order_lines, { reference: wanted.reference, name: wanted.reference });
+        const candidates = match({ reference: wanted.reference, name: wanted.reference });
         if (candidates.length === 0) {
           throw new KustomPlanError({
             code: 'UNKNOWN_REFERENCE',

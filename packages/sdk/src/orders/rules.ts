@@ -139,9 +139,8 @@ export function actionRule(order: RuleOrder, action: OrderAction, now: number): 
     case 'edit':
       return terminal ?? (open ? undefined : 'NOTHING_LEFT_TO_CAPTURE');
     case 'cancel':
-      return terminal ?? (hasCaptures ? 'HAS_CAPTURES' : undefined);
     case 'updateCustomerDetails':
-      return terminal ?? (hasCaptures || status === 'CAPTURED' ? 'HAS_CAPTURES' : undefined);
+      return terminal ?? (hasCaptures ? 'HAS_CAPTURES' : undefined);
     case 'release':
       if (terminal) return terminal;
       if (!hasCaptures) return 'NO_CAPTURES';
