@@ -11,6 +11,18 @@ import type { Reply } from './reply.js';
 import type { Stores } from './store.js';
 import { parseJsonBody } from './validation.js';
 
+/**
+ * What the pipeline reads of a request: a `Request` fits, and so does a light object
+ * built by a server adapter (no `Request`/`Response` objects on the hot path).
+ */
+export interface SandboxRequest {
+  readonly method: string;
+  /** Absolute URL. */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 export interface Core {
   readonly config: ResolvedConfig;
   readonly clock: ClockControl;
@@ -33,7 +45,7 @@ export type Access = 'secret' | 'public' | 'open';
 
 export interface RouteContext {
   core: Core;
-  request: Request;
+  request: SandboxRequest;
   url: URL;
   params: Record<string, string>;
   /** The request's `Origin` (or the one assumed for in-page use), if any. */
@@ -75,7 +87,7 @@ export function compile(route: Route): CompiledRoute {
 }
 
 /** The body reader for a context: the text is read once, parsed on demand. */
-export function bodyReader(request: Request): RouteContext['json'] {
+export function bodyReader(request: SandboxRequest): RouteContext['json'] {
   let text: Promise<string> | undefined;
   return async (options) => parseJsonBody(await (text ??= request.text()), options);
 }

@@ -17,6 +17,9 @@
  */
 export { createSandbox, IDEMPOTENCY_HEADER, REPLAYED_HEADER, SANDBOX_PREFIXES } from './sandbox.js';
 export type { Sandbox, SandboxFetch } from './sandbox.js';
+export type { SandboxRequest } from './core.js';
+export { replyBody } from './reply.js';
+export type { Reply as SandboxReply } from './reply.js';
 export {
   DEFAULT_ALLOWED_ORIGINS,
   DEFAULT_API_KEY,

@@ -48,12 +48,12 @@ export const fail = (status: number, code: string, ...messages: string[]): never
   throw new ReplyError(status, code, messages);
 };
 
+/** The bytes of a reply as text (`null` for none): JSON bodies are serialized here. */
+export function replyBody(reply: Reply): string | null {
+  if (reply.body === undefined || reply.status === 204 || reply.status === 304) return null;
+  return typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+}
+
 export function toResponse(reply: Reply): Response {
-  const body =
-    reply.body === undefined || reply.status === 204 || reply.status === 304
-      ? null
-      : typeof reply.body === 'string'
-        ? reply.body
-        : JSON.stringify(reply.body);
-  return new Response(body, { status: reply.status, headers: reply.headers });
+  return new Response(replyBody(reply), { status: reply.status, headers: reply.headers });
 }

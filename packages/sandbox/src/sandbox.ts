@@ -24,7 +24,7 @@ import {
   type SeedName,
 } from './config.js';
 import { controlRoutes } from './controls.js';
-import { bodyReader, compile, type Core, type RouteContext } from './core.js';
+import { bodyReader, compile, type Core, type RouteContext, type SandboxRequest } from './core.js';
 import { elementsRoutes } from './elements/placements.js';
 import { expressRoutes } from './express-page.js';
 import { authenticate, authorizePublic } from './auth.js';
@@ -88,6 +88,12 @@ export interface Sandbox {
   readonly fetch: SandboxFetch;
   /** A `fetch` whose requests count as coming from `origin` (browsers never let pages set `Origin`). */
   fetchFrom(origin: string): SandboxFetch;
+  /**
+   * Lower level than `fetch`, for server adapters: a request-like object in, a plain
+   * reply out (`{ status, headers, body }`; turn it into bytes with `replyBody`).
+   * Rejects like `fetch` for a drop fault.
+   */
+  handle(request: SandboxRequest, options?: { origin?: string | undefined }): Promise<Reply>;
   /** `true` when `pathname` is one of the sandbox's routes (any method). */
   matches(pathname: string): boolean;
   /** Back to the initial state: empty or the seed, the initial clock and generators. */
@@ -209,7 +215,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       : apiError(error.status, error.code, error.messages, core.correlationId());
   }
 
-  function chooseFault(request: Request, method: string, path: string): FaultOutcome | undefined {
+  function chooseFault(request: SandboxRequest, method: string, path: string): FaultOutcome | undefined {
     const header = request.headers.get(FAULT_HEADER);
     if (header) {
       const spec = parseFaultHeader(header);
@@ -237,14 +243,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return typeof options.origin === 'function' ? options.origin() : options.origin;
   }
 
-  async function dispatch(request: Request, fixedOrigin: string | undefined): Promise<Response> {
+  async function dispatch(request: SandboxRequest, fixedOrigin: string | undefined): Promise<Reply> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const path = url.pathname;
     const rawOrigin = request.headers.get('origin');
     const elementsStyle = path.startsWith('/kustom-elements-api/');
     const cors = corsHeaders(rawOrigin, path);
-    const finish = (reply: Reply) => toResponse(cors ? { ...reply, headers: { ...reply.headers, ...cors } } : reply);
+    const finish = (reply: Reply): Reply => (cors ? { ...reply, headers: { ...reply.headers, ...cors } } : reply);
     const error = (status: number, code: string, message: string) => finish(errorReply(new ReplyError(status, code, [message]), elementsStyle));
 
     if (method === 'OPTIONS') {
@@ -339,12 +345,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           ? `${(globalThis as { location?: { origin?: string } }).location?.origin ?? 'http://sandbox.localhost'}${input}`
           : input;
       const request = target instanceof Request && init === undefined ? target : new Request(target, init);
-      return dispatch(request, origin);
+      return toResponse(await dispatch(request, origin));
     };
 
   return {
     fetch: fetchAs(),
     fetchFrom: (origin) => fetchAs(origin),
+    handle: (request, o) => dispatch(request, o?.origin),
     matches: (pathname) => routes.some((r) => r.regex.test(pathname)),
     reset: (o) => reset(o?.seed),
     clock,

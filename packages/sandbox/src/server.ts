@@ -17,6 +17,8 @@ import type { AddressInfo } from 'node:net';
 import type { SandboxOptions } from './config.js';
 import { isConnectionDropped } from './faults.js';
 import { createPersister, readSnapshotFile } from './persistence.js';
+import type { SandboxRequest } from './core.js';
+import { replyBody } from './reply.js';
 import { createSandbox, SANDBOX_PREFIXES, type Sandbox } from './sandbox.js';
 
 export interface NodeHandlerOptions {
@@ -39,8 +41,6 @@ export interface KoaLikeContext {
   respond?: boolean;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect']);
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -59,18 +59,24 @@ async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
     }
     chunks.push(chunk);
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
   const method = (req.method ?? 'GET').toUpperCase();
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const url = `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-  const body = method === 'GET' || method === 'HEAD' || size === 0 ? undefined : Buffer.concat(chunks);
-  let response: Response;
+  const body = size === 0 ? '' : Buffer.concat(chunks).toString('utf8');
+  // A light request object rather than a `Request`: the sandbox reads only these.
+  const request: SandboxRequest = {
+    method,
+    url: `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    text: async () => body,
+  };
+  let reply;
   try {
-    response = await sandbox.fetch(new Request(url, { method, headers, ...(body ? { body } : {}) }));
+    reply = await sandbox.handle(request);
   } catch (error) {
     if (isConnectionDropped(error)) {
       // The write is committed; the client must see a dropped connection, not an answer.
@@ -79,11 +85,9 @@ async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
     }
     throw error;
   }
-  const payload = Buffer.from(await response.arrayBuffer());
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.setHeader('content-length', payload.length);
-  res.statusCode = response.status;
-  res.end(method === 'HEAD' ? undefined : payload);
+  const payload = replyBody(reply);
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': payload === null ? 0 : Buffer.byteLength(payload) });
+  res.end(method === 'HEAD' || payload === null ? undefined : payload);
 }
 
 /** Connect-style middleware answering the sandbox's routes; others go to `next()` (or 404 without one). */
