@@ -162,7 +162,7 @@ function page(language: Language, body: string, headers: Record<string, string>,
     `<!doctype html><html lang="${language}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(TEXTS[language].title)} · Kustom sandbox</title>` +
-    `<link rel="stylesheet" href="app.css"><script type="module" src="app.js"></script></head>` +
+    `<link rel="icon" href="data:,"><link rel="stylesheet" href="app.css"><script type="module" src="app.js"></script></head>` +
     `<body>${body}</body></html>`;
   return { status, headers, body: html };
 }
