@@ -16,6 +16,7 @@ import { formatDateRange, formatDistance, formatOpeningHours, formatPrice } from
  * Form-associated: with a `name`, the option id is submitted under `name` and the
  * pickup point id under `name-pickup-point`.
  *
+ * @tagname kustom-delivery-method-display
  * @summary Delivery options with prices, dates and pickup points, as a form-associated radio group.
  *
  * @fires {KustomReadyEvent} kustom-ready - The list rendered: `detail.options` (also when empty).

@@ -10,6 +10,7 @@ import { clientContext, refreshAll } from './config.js';
  * elements inside them their own client. A missing or secret key shows as a
  * `NOT_CONFIGURED` error on those elements.
  *
+ * @tagname kustom-elements-provider
  * @summary Gives the Kustom elements inside it their public API key and environment.
  *
  * @slot - The elements to configure (anywhere below, also inside other shadow roots).

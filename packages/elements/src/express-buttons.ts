@@ -81,6 +81,7 @@ const styles = css`
  * redirectUrl })` runs and `kustom-express-confirm` fires. Only messages from the
  * approval page's origin and the window the element opened are accepted.
  *
+ * @tagname kustom-express-buttons
  * @summary Express checkout wallet buttons with the popup (or dialog) approval flow.
  *
  * @fires {KustomReadyEvent} kustom-ready - The buttons rendered: `detail.buttons` (also when empty).

@@ -18,6 +18,7 @@ export const listConverter = {
  * the name and a short description (both localized by the Elements API).
  * Form-associated: inside a `<form>` with a `name`, the chosen id is submitted.
  *
+ * @tagname kustom-payment-method-display
  * @summary Payment methods for the purchase, as an accessible, form-associated radio group.
  *
  * @fires {KustomReadyEvent} kustom-ready - The list rendered: `detail.methods` (also when empty).

@@ -157,11 +157,12 @@ export abstract class KustomElement<T> extends LitElement {
     if (this.isConnected && (key !== this.key || source !== this.source)) {
       this.key = key;
       this.source = source;
-      void this.fetch(source, query);
+      void this.run(source, query);
     }
   }
 
-  private async fetch(source: ClientSource | undefined, query: PurchaseContext): Promise<void> {
+  /** One load: the newest always wins, an older answer is dropped. */
+  private async run(source: ClientSource | undefined, query: PurchaseContext): Promise<void> {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     const current = () => this.controller === controller;
