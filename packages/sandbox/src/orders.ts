@@ -13,7 +13,6 @@
  * | `PART_CAPTURED` | some amount captured, the rest still authorized                       |
  * | `AUTHORIZED`    | nothing captured yet                                                  |
  */
-import type { FieldIssue } from './validation.js';
 import {
   AddShippingInfoRequest,
   CaptureRequest,
@@ -22,50 +21,30 @@ import {
   UpdateCustomerDetailsRequest,
   UpdateMerchantReferencesRequest,
   type Capture,
-  type InitialPaymentMethod,
   type Order,
   type OrderManagementLine,
   type OrderStatus,
   type Refund,
 } from '@kustom/sdk/schemas';
+import { EXTENSION_UNSUPPORTED_COUNTRIES, isKlarnaPaymentMethod } from '@kustom/sdk';
 import { DAY_MS, isoSeconds } from './clock.js';
 import type { Core } from './core.js';
 import { assertOrderId, RESERVATION_DAYS } from './checkout.js';
 import { fail } from './reply.js';
 import type { CaptureRecord, OrderRecord, RefundRecord } from './store.js';
-import { assertArithmetic, badValueMessages, parseBody } from './validation.js';
+import { assertArithmetic, badValueMessages, parseBody, type FieldIssue } from './validation.js';
 
 /** An authorization can be extended up to this many days after the original authorization. */
 export const EXTENSION_LIMIT_DAYS = 90;
-/** Purchase countries where the authorization time cannot be extended. */
-export const NO_EXTENSION_COUNTRIES: readonly string[] = ['ES', 'FR', 'IT', 'PT'];
-
 /**
- * `initial_payment_method.type` values that are Klarna's own products (the published
- * list); `CARD`, `SWISH`, `MOBILEPAY`, `ALTERNATIVE_PAYMENT_METHOD` and `OTHER` are not.
+ * Purchase countries where the authorization time cannot be extended (ES, FR, IT, PT),
+ * and which payment methods are Klarna's: the SDK's definitions, so that its helpers
+ * and the sandbox never disagree about which orders can be extended.
  */
-const KLARNA_TYPES = new Set([
-  'INVOICE',
-  'INVOICE_BUSINESS',
-  'ACCOUNT',
-  'FIXED_AMOUNT',
-  'FIXED_AMOUNT_BY_CARD',
-  'FIXED_SUM_CREDIT',
-  'PAY_IN_X',
-  'PAY_LATER_IN_PARTS',
-  'PAY_LATER_BY_CARD',
-  'PAY_BY_CARD',
-  'DEFERRED_INTEREST',
-  'DIRECT_DEBIT',
-  'BANK_TRANSFER',
-]);
+export const NO_EXTENSION_COUNTRIES: readonly string[] = EXTENSION_UNSUPPORTED_COUNTRIES;
 
-export const isKlarnaPaymentMethod = (method: InitialPaymentMethod): boolean =>
-  KLARNA_TYPES.has(method.type ?? '') || /klarna/i.test(method.description ?? '');
-
-const sum = (items: ReadonlyArray<{ amount: number }>) => items.reduce((total, i) => total + i.amount, 0);
-export const capturedAmount = (o: OrderRecord) => sum(o.captures.map((c) => ({ amount: c.captured_amount })));
-export const refundedAmount = (o: OrderRecord) => sum(o.refunds.map((r) => ({ amount: r.refunded_amount })));
+export const capturedAmount = (o: OrderRecord) => o.captures.reduce((total, c) => total + c.captured_amount, 0);
+export const refundedAmount = (o: OrderRecord) => o.refunds.reduce((total, r) => total + r.refunded_amount, 0);
 
 export function orderStatus(o: OrderRecord, now: number): OrderStatus {
   if (o.cancelled_at !== undefined) return 'CANCELLED';
