@@ -210,12 +210,15 @@ function pathOf(url: string): string {
   }
 }
 
-const guard =
+/**
+ * A type guard for an error class: `instanceof`, or the same literal `name` (another
+ * copy of the SDK in one bundle throws its own classes). `names` are literals, because
+ * minifiers rename classes. Used by every guard the SDK exports, the helpers' ones included.
+ */
+export const errorGuard =
   <T extends KustomError>(Class: abstract new (...args: never[]) => T, names: readonly string[]) =>
   (error: unknown): error is T =>
-    error instanceof Class ||
-    // Another copy of the SDK (two versions in one bundle) still counts: compare the literal names.
-    (error instanceof Error && names.includes(error.name));
+    error instanceof Class || (error instanceof Error && names.includes(error.name));
 
 const API_NAMES = [
   'KustomApiError',
@@ -228,17 +231,17 @@ const API_NAMES = [
   'KustomServerError',
 ] as const;
 
-export const isKustomError = guard(KustomError, [
-  'KustomError',
-  ...API_NAMES,
-  'KustomConnectionError',
-  'KustomTimeoutError',
-  'KustomValidationError',
-]);
-export const isKustomApiError = guard(KustomApiError, API_NAMES);
-export const isKustomNotAllowedError = guard(KustomNotAllowedError, ['KustomNotAllowedError']);
-export const isKustomNotFoundError = guard(KustomNotFoundError, ['KustomNotFoundError']);
-export const isKustomRateLimitError = guard(KustomRateLimitError, ['KustomRateLimitError']);
-export const isKustomConnectionError = guard(KustomConnectionError, ['KustomConnectionError', 'KustomTimeoutError']);
-export const isKustomTimeoutError = guard(KustomTimeoutError, ['KustomTimeoutError']);
-export const isKustomValidationError = guard(KustomValidationError, ['KustomValidationError']);
+/**
+ * `true` for every error the SDK throws, including the helpers' own subclasses
+ * (`KustomPlanError`, `KustomOrderNotCapturedError`, …): every class is named
+ * `Kustom…Error`, which also holds when two copies of the SDK share one bundle.
+ */
+export const isKustomError = (error: unknown): error is KustomError =>
+  error instanceof KustomError || (error instanceof Error && /^Kustom\w*Error$/.test(error.name));
+export const isKustomApiError = errorGuard(KustomApiError, API_NAMES);
+export const isKustomNotAllowedError = errorGuard(KustomNotAllowedError, ['KustomNotAllowedError']);
+export const isKustomNotFoundError = errorGuard(KustomNotFoundError, ['KustomNotFoundError']);
+export const isKustomRateLimitError = errorGuard(KustomRateLimitError, ['KustomRateLimitError']);
+export const isKustomConnectionError = errorGuard(KustomConnectionError, ['KustomConnectionError', 'KustomTimeoutError']);
+export const isKustomTimeoutError = errorGuard(KustomTimeoutError, ['KustomTimeoutError']);
+export const isKustomValidationError = errorGuard(KustomValidationError, ['KustomValidationError']);

@@ -3,7 +3,7 @@
  * Each has a literal `name`, like the rest of the hierarchy, and a type guard that
  * also recognises an error thrown by another copy of the SDK.
  */
-import { KustomError, KustomValidationError, type KustomValidationIssue } from '../errors.js';
+import { KustomError, KustomValidationError, errorGuard, type KustomValidationIssue } from '../errors.js';
 import type { OrderStatus } from '../schemas/index.js';
 
 /** A packing slip was asked for an order that has nothing captured yet. */
@@ -36,11 +36,9 @@ export class KustomUnknownStoreError extends KustomError {
   }
 }
 
-export const isKustomOrderNotCapturedError = (error: unknown): error is KustomOrderNotCapturedError =>
-  error instanceof KustomOrderNotCapturedError || (error instanceof Error && error.name === 'KustomOrderNotCapturedError');
+export const isKustomOrderNotCapturedError = errorGuard(KustomOrderNotCapturedError, ['KustomOrderNotCapturedError']);
 
-export const isKustomUnknownStoreError = (error: unknown): error is KustomUnknownStoreError =>
-  error instanceof KustomUnknownStoreError || (error instanceof Error && error.name === 'KustomUnknownStoreError');
+export const isKustomUnknownStoreError = errorGuard(KustomUnknownStoreError, ['KustomUnknownStoreError']);
 
 /** A `KustomValidationError` for a helper's own input (nothing was sent anywhere). */
 export function invalidInput(path: string, message: string, code = 'custom', cause?: unknown): KustomValidationError {

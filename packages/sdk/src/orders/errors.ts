@@ -1,4 +1,4 @@
-import { KustomError } from '../errors.js';
+import { KustomError, errorGuard } from '../errors.js';
 import type { ActionReason, OrderAction } from './types.js';
 
 /** Why a planner refused: a machine-readable code, stable across versions. */
@@ -65,6 +65,4 @@ export class KustomPlanError extends KustomError {
 }
 
 /** True for a {@link KustomPlanError}, also one thrown by another copy of the SDK. */
-export function isKustomPlanError(error: unknown): error is KustomPlanError {
-  return error instanceof KustomPlanError || (error instanceof Error && error.name === 'KustomPlanError');
-}
+export const isKustomPlanError = errorGuard(KustomPlanError, ['KustomPlanError']);

@@ -1,4 +1,5 @@
 import { KustomValidationError } from '../errors.js';
+import { instantOf } from '../internal/instant.js';
 import type { Instant } from './types.js';
 
 export const DAY_MS = 86_400_000;
@@ -9,10 +10,10 @@ export const EXTENSION_LIMIT_DAYS = 90;
 
 /** Epoch milliseconds of an {@link Instant}; an unreadable one is a validation error naming `field`. */
 export function toMillis(value: Instant, field: string): number {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : instantOf(value);
   if (!Number.isFinite(ms)) {
     throw new KustomValidationError('request', [
-      { path: field, message: `must be a date (Date, epoch milliseconds or ISO 8601), got ${String(value)}`, code: 'invalid_type' },
+      { path: field, message: `must be a date (Date, epoch milliseconds or ISO 8601; UTC when it names no zone), got ${String(value)}`, code: 'invalid_type' },
     ]);
   }
   return ms;
