@@ -43,64 +43,102 @@ export function intlLocale(locale: string): string {
   }
 }
 
-/** A price for display; `Free` at 0. Never throws on a currency `Intl` does not know. */
-export function formatPrice(minor: number, currency: string, locale: string, t: Translation): string {
-  if (minor === 0) return t.free;
+/**
+ * Remembers a formatter's answers: building `Intl` formatters is slow, and a list
+ * of 50 delivery options re-renders every option on each choice.
+ */
+function memo<A extends unknown[]>(format: (...args: A) => string): (...args: A) => string {
+  const cache = new Map<string, string>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > 500) cache.clear();
+      cache.set(key, (value = format(...args)));
+    }
+    return value;
+  };
+}
+
+const amount = memo((minor: number, currency: string, locale: string) => {
   try {
     return formatAmount(minor, currency, locale);
   } catch {
     return `${minor} ${currency}`;
   }
+});
+
+/** A price for display; `Free` at 0. Never throws on a currency `Intl` does not know. */
+export function formatPrice(minor: number, currency: string, locale: string, t: Translation): string {
+  return minor === 0 ? t.free : amount(minor, currency, locale);
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A delivery window `YYYY-MM-DD`…`YYYY-MM-DD` as a localized range, e.g. `Tue 3 – Thu 5 Dec`. */
-export function formatDateRange(earliest: string, latest: string, locale: string): string {
+export const formatDateRange = memo((earliest: string, latest: string, locale: string): string => {
   const from = day(earliest);
   const to = day(latest);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return `${earliest} – ${latest}`;
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
   return from.getTime() === to.getTime() ? format.format(from) : format.formatRange(from, to);
-}
+});
 
 /** Metres as a localized distance: `850 m`, `1.2 km`. */
-export function formatDistance(meters: number, locale: string): string {
+export const formatDistance = memo((meters: number, locale: string): string => {
   const km = meters >= 1000;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: km ? 'kilometer' : 'meter',
     maximumFractionDigits: km ? 1 : 0,
   }).format(km ? meters / 1000 : meters);
-}
+});
 
 /**
  * Opening hours as a short localized line: `Mon–Fri 08:00–20:00, Sat 10:00–16:00`.
  * Runs of consecutive ISO weekdays become ranges; times go through `Intl`.
  */
-export function formatOpeningHours(
-  hours: ReadonlyArray<{ days: readonly number[]; opens: string; closes: string }>,
-  locale: string,
-): string {
-  // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  const dayName = (d: number) => weekday.format(Date.UTC(2024, 0, d));
-  const at = (hhmm: string) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    return Number.isInteger(h) && Number.isInteger(m) ? time.format(Date.UTC(2024, 0, 1, h, m)) : hhmm;
-  };
-  return hours
-    .map(({ days, opens, closes }) => {
-      const sorted = [...days].sort((a, b) => a - b);
-      const runs: string[] = [];
-      for (let i = 0; i < sorted.length; ) {
-        let j = i;
-        while (sorted[j + 1] === sorted[j]! + 1) j++;
-        runs.push(j > i ? `${dayName(sorted[i]!)}–${dayName(sorted[j]!)}` : dayName(sorted[i]!));
-        i = j + 1;
-      }
-      return `${runs.join(', ')} ${at(opens)}–${at(closes)}`;
-    })
-    .join('; ');
-}
+export const formatOpeningHours = memo(
+  (
+    hours: ReadonlyArray<{
+      days: readonly number[];
+      opens: string;
+      closes: string;
+    }>,
+    locale: string,
+  ): string => {
+    // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d.
+    const weekday = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      timeZone: 'UTC',
+    });
+    const time = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    });
+    const dayName = (d: number) => weekday.format(Date.UTC(2024, 0, d));
+    const at = (hhmm: string) => {
+      const [h, m] = hhmm.split(':').map(Number);
+      return Number.isInteger(h) && Number.isInteger(m) ? time.format(Date.UTC(2024, 0, 1, h, m)) : hhmm;
+    };
+    return hours
+      .map(({ days, opens, closes }) => {
+        const sorted = [...days].sort((a, b) => a - b);
+        const runs: string[] = [];
+        for (let i = 0; i < sorted.length; ) {
+          let j = i;
+          while (sorted[j + 1] === sorted[j]! + 1) j++;
+          runs.push(j > i ? `${dayName(sorted[i]!)}–${dayName(sorted[j]!)}` : dayName(sorted[i]!));
+          i = j + 1;
+        }
+        return `${runs.join(', ')} ${at(opens)}–${at(closes)}`;
+      })
+      .join('; ');
+  },
+);
