@@ -7,8 +7,6 @@
  * - public API key `kustom_pk_test_sandbox`, allowed origins `http://localhost:*`
  *   and `http://127.0.0.1:*`.
  */
-import type { ClockState } from './clock.js';
-
 export const DEFAULT_MERCHANT_ID = 'PK12345';
 export const DEFAULT_API_KEY = 'kco_test_api_sandbox';
 export const DEFAULT_USERNAME = `${DEFAULT_MERCHANT_ID}-sandbox`;
@@ -149,9 +147,4 @@ export function originAllowed(origin: string, patterns: readonly string[]): bool
     if (p.port !== '*' && p.port !== url.port) return false;
     return p.host.startsWith('*.') ? host.endsWith(p.host.slice(1)) && host.length > p.host.length - 1 : host === p.host;
   });
-}
-
-/** The state a snapshot carries besides the stores. */
-export interface SnapshotMeta {
-  clock: ClockState;
 }

@@ -116,6 +116,15 @@ export interface Sandbox {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A malformed `%` sequence stays as sent (and fails the id checks) instead of throwing. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Creates a sandbox. @example const sandbox = createSandbox({ seed: 'demo', now: '2025-03-01T10:00:00Z' }); */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const config = resolveConfig(options);
@@ -203,7 +212,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       pathMatched = true;
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      route.names.forEach((name, i) => (params[name] = safeDecode(m[i + 1]!)));
       return { route, params, pathMatched };
     }
     return { route: undefined, params: {}, pathMatched };
@@ -337,6 +346,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  /**
+   * Changes made through the object (not over HTTP) are committed in the background:
+   * the methods stay synchronous, and the next write over HTTP waits for the file anyway.
+   */
+  function touched<T>(result: T): T {
+    version++;
+    void Promise.resolve(options.onCommit?.()).catch(() => undefined);
+    return result;
+  }
+  const publicClock: SandboxClock = {
+    now: () => clock.now(),
+    nowMs: () => clock.nowMs(),
+    advance: (by) => touched(clock.advance(by)),
+    set: (date) => touched(clock.set(date)),
+    get frozen() {
+      return clock.frozen;
+    },
+  };
+
   const fetchAs =
     (origin?: string): SandboxFetch =>
     async (input, init) => {
@@ -353,23 +381,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     fetchFrom: (origin) => fetchAs(origin),
     handle: (request, o) => dispatch(request, o?.origin),
     matches: (pathname) => routes.some((r) => r.regex.test(pathname)),
-    reset: (o) => reset(o?.seed),
-    clock,
+    reset: (o) => touched(reset(o?.seed)),
+    clock: publicClock,
     faults: {
       add(rule) {
         try {
-          return addFault(parseFaultRule(rule));
+          return touched(addFault(parseFaultRule(rule)));
         } catch (failure) {
           throw failure instanceof ReplyError ? new TypeError(failure.messages.join(' ')) : failure;
         }
       },
-      remove: removeFault,
-      clear: clearFaults,
+      remove: (id) => touched(removeFault(id)),
+      clear: () => touched(clearFaults()),
       list: () => stores.faults,
     },
     completeCheckout(orderId, input) {
       const order = completeCheckout(core, findCheckout(core, orderId), input);
-      return orderView(order, clock.nowMs());
+      return touched(orderView(order, clock.nowMs()));
     },
     snapshot: () => toSnapshot(stores, clock.state(), { ids: ids.state(), noise: noise.state() }),
     merchantId: config.merchantId,

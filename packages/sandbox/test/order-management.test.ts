@@ -327,6 +327,7 @@ describe('captures and refunds', () => {
     const missing = await call(sandbox, 'POST', om('7e1d3c8e-8f43-4c3a-9a55-2f2d6e9c1b00', '/captures'), { captured_amount: 1 });
     expect([missing.status, missing.body.error_code]).toEqual([404, 'NO_SUCH_ORDER']);
     expect((await call(sandbox, 'GET', om('12345'))).body.error_code).toBe('INVALID_ORDER_ID');
+    expect((await call(sandbox, 'GET', om('%E0%A4%A'))).body.error_code).toBe('INVALID_ORDER_ID');
   });
 });
 

@@ -139,6 +139,8 @@ describe('--data persistence', () => {
       const onDisk = JSON.parse(await readFile(dataFile, 'utf8'));
       expect(onDisk.checkouts).toHaveLength(20);
       expect(onDisk.orders).toHaveLength(1);
+      // Changes made through the object are saved too (in the background, flushed by close).
+      first.sandbox.faults.add({ status: 503, path: '/settlements/', times: 1 });
       await first.close();
       servers.splice(servers.indexOf(first), 1);
       expect((await readdir(dir)).sort()).toEqual(['state.json']);
@@ -149,6 +151,7 @@ describe('--data persistence', () => {
       // The clock came back too, and the demo seed did not overwrite the data.
       expect(second.sandbox.clock.now().toISOString()).toBe('2025-03-06T10:00:00.000Z');
       expect(second.sandbox.snapshot().orders).toHaveLength(1);
+      expect(second.sandbox.faults.list()).toMatchObject([{ status: 503, times: 1 }]);
       // New ids continue the sequence instead of repeating it.
       const next = (await (await fetch(`${second.url}/checkout/v3/orders`, { method: 'POST', headers: auth, body: JSON.stringify(checkoutBody()) })).json()) as { order_id: string };
       expect(created.map((c) => c.order_id)).not.toContain(next.order_id);
