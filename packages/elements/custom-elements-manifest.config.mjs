@@ -23,15 +23,29 @@ function defineCalls() {
   };
 }
 
-/** Only the public API: no private or protected members, only the documented events, no helper's generic define call. */
+/** Internal modules: analyzed (the elements inherit from them), then left out of the manifest. */
+const INTERNAL = /^src\/(base\/|locale\.ts|themes\/)/;
+
+/**
+ * Only the public API: no internal modules or unexported declarations, no
+ * private or protected members, only the documented events, no helper's generic
+ * define call.
+ */
 function publicApiOnly() {
   return {
     name: 'kustom-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules = customElementsManifest.modules.filter((mod) => !INTERNAL.test(mod.path));
       for (const mod of customElementsManifest.modules) {
+        const exported = new Set((mod.exports ?? []).map((e) => e.declaration?.name));
+        mod.declarations = mod.declarations?.filter((d) => exported.has(d.name));
         mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition' || e.name.startsWith('kustom-'));
         for (const declaration of mod.declarations ?? []) {
           declaration.members = declaration.members?.filter((m) => !m.privacy || m.privacy === 'public');
+          for (const item of [declaration, ...(declaration.members ?? []), ...(declaration.attributes ?? []), ...(declaration.events ?? [])]) {
+            if (INTERNAL.test(item.inheritedFrom?.module ?? '')) delete item.inheritedFrom.module;
+          }
+          if (INTERNAL.test(declaration.superclass?.module ?? '')) delete declaration.superclass.module;
           if (!declaration.events) continue;
           const seen = new Set();
           declaration.events = declaration.events.filter((e) => {

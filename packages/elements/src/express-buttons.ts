@@ -24,8 +24,11 @@ export type ExpressCreateOrder = (
 
 const styles = css`
   :host([layout='horizontal']) .list {
-    grid-auto-flow: column;
-    grid-auto-columns: 1fr;
+    display: flex;
+    flex-wrap: wrap;
+  }
+  :host([layout='horizontal']) .btn {
+    flex: 1 1 auto;
   }
   .btn {
     display: flex;
@@ -40,6 +43,7 @@ const styles = css`
     color: var(--_kustom-color-text);
     font-weight: 600;
     white-space: nowrap;
+    overflow: hidden;
   }
   .sk {
     background: var(--_kustom-color-skeleton);

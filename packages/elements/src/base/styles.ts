@@ -16,6 +16,7 @@ export const baseStyles = css`
   }
   :host([theme='dark']) {
     ${unsafeCSS(privateVars(DARK))};
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
