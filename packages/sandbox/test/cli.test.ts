@@ -65,7 +65,8 @@ async function stop(running: Running, signal: NodeJS.Signals = 'SIGTERM') {
   return running.exit;
 }
 
-describe('kustom-sandbox CLI', () => {
+// Child processes and a browser: generous limits for a busy 2-core machine (not timing assertions).
+describe('kustom-sandbox CLI', { timeout: 30_000 }, () => {
   it('prints its URL and the test credentials, serves, and stops on SIGTERM with exit code 0', async () => {
     const running = await run(['--port', '0', '--seed', 'demo']);
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -83,7 +83,8 @@ async function merchantPage() {
   return { context, page, problems };
 }
 
-describe('express approval page in Chromium', () => {
+// Child processes and a browser: generous limits for a busy 2-core machine (not timing assertions).
+describe('express approval page in Chromium', { timeout: 30_000 }, () => {
   it('approve in a popup: the order completes, the opener gets the message from the sandbox origin, the popup closes', async () => {
     const { context, page, problems } = await merchantPage();
     const orderId = await newCheckout();
