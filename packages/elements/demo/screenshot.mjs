@@ -16,7 +16,7 @@ import { startSandboxServer } from '@kustom/sandbox/server';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
 
-const sandbox = await startSandboxServer({ port: 4010, host: 'localhost', now: '2025-03-03T10:00:00Z' });
+const sandbox = await startSandboxServer({ port: 4010, now: '2025-03-03T10:00:00Z' });
 const server = await startDevServer({
   config: { rootDir: root, port: 8765, hostname: 'localhost', nodeResolve: true },
   readCliArgs: false,

@@ -59,9 +59,9 @@ export abstract class KustomElement<T> extends LitElement {
 
   /** Locale such as `sv-SE`. Default: the nearest `lang` attribute (the document's at the latest), else `en`. */
   @property() locale?: string;
-  /** Purchase country, ISO 3166-1 alpha-2 (`SE`). */
+  /** Purchase country, ISO 3166-1 alpha-2 (`SE`). Default (the API's): the locale's region. */
   @property({ attribute: 'purchase-country' }) purchaseCountry?: string;
-  /** Purchase currency, ISO 4217 (`SEK`). */
+  /** Purchase currency, ISO 4217 (`SEK`). Default (the API's): the country's currency. */
   @property() currency?: string;
   /** Order amount in minor units (`49900` is 499.00). */
   @property({ type: Number }) amount?: number;

@@ -14,7 +14,6 @@ const da: Translation = {
   free: 'Gratis',
   deliveryWindow: (range) => `Levering ${range}`,
   home: 'Levering til døren',
-  pickupPoint: 'Udleveringssted',
   mailbox: 'Postkasse',
   pickupPoints: (n) => (n === 1 ? '1 udleveringssted' : `${n} udleveringssteder`),
   choosePickupPoint: 'Vælg udleveringssted',

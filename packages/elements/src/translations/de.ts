@@ -14,7 +14,6 @@ const de: Translation = {
   free: 'Kostenlos',
   deliveryWindow: (range) => `Lieferung ${range}`,
   home: 'Lieferung nach Hause',
-  pickupPoint: 'Abholstelle',
   mailbox: 'Briefkasten',
   pickupPoints: (n) => (n === 1 ? '1 Abholstelle' : `${n} Abholstellen`),
   choosePickupPoint: 'Abholstelle wählen',

@@ -14,7 +14,6 @@ const en: Translation = {
   free: 'Free',
   deliveryWindow: (range) => `Delivery ${range}`,
   home: 'Home delivery',
-  pickupPoint: 'Pickup point',
   mailbox: 'Mailbox',
   pickupPoints: (n) => (n === 1 ? '1 pickup point' : `${n} pickup points`),
   choosePickupPoint: 'Choose a pickup point',

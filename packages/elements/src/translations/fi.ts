@@ -14,7 +14,6 @@ const fi: Translation = {
   free: 'Ilmainen',
   deliveryWindow: (range) => `Toimitus ${range}`,
   home: 'Kotiinkuljetus',
-  pickupPoint: 'Noutopiste',
   mailbox: 'Postilaatikko',
   pickupPoints: (n) => (n === 1 ? '1 noutopiste' : `${n} noutopistettä`),
   choosePickupPoint: 'Valitse noutopiste',

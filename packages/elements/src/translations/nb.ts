@@ -14,7 +14,6 @@ const nb: Translation = {
   free: 'Gratis',
   deliveryWindow: (range) => `Levering ${range}`,
   home: 'Hjemlevering',
-  pickupPoint: 'Hentested',
   mailbox: 'Postkasse',
   pickupPoints: (n) => (n === 1 ? '1 hentested' : `${n} hentesteder`),
   choosePickupPoint: 'Velg hentested',

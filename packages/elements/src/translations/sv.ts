@@ -14,7 +14,6 @@ const sv: Translation = {
   free: 'Gratis',
   deliveryWindow: (range) => `Leverans ${range}`,
   home: 'Hemleverans',
-  pickupPoint: 'Utlämningsställe',
   mailbox: 'Brevlåda',
   pickupPoints: (n) => (n === 1 ? '1 utlämningsställe' : `${n} utlämningsställen`),
   choosePickupPoint: 'Välj utlämningsställe',

@@ -28,11 +28,11 @@ export interface Translation {
   free: string;
   /** A delivery window, given the localized date range, e.g. `Delivery 3–5 Dec`. */
   deliveryWindow: (range: string) => string;
-  /** The kinds of delivery. */
+  /** Home delivery (a kind of delivery option). */
   home: string;
-  pickupPoint: string;
+  /** Mailbox delivery (a kind of delivery option). */
   mailbox: string;
-  /** How many pickup points an option offers. */
+  /** How many pickup points an option offers (shown as its kind). */
   pickupPoints: (count: number) => string;
   /** Accessible name of the pickup point group. */
   choosePickupPoint: string;
