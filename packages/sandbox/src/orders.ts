@@ -12,6 +12,10 @@
  * | `EXPIRED`       | `expires_at` passed before full capture                               |
  * | `PART_CAPTURED` | some amount captured, the rest still authorized                       |
  * | `AUTHORIZED`    | nothing captured yet                                                  |
+ *
+ * `CANCELLED`, `EXPIRED` and `CLOSED` allow nothing (the help centre's table), except
+ * refunding a `CLOSED` order that is not refunded in full, and reading or relabelling
+ * (`merchant-references`, which the API refuses on cancelled orders only).
  */
 import {
   AddShippingInfoRequest,
@@ -151,6 +155,14 @@ export function findRefund(o: OrderRecord, id: string): RefundRecord {
   return o.refunds.find((r) => r.refund_id === id) ?? fail(404, 'NOT_FOUND', `No such refund: ${id} on order ${o.order_id}`);
 }
 
+/** Shipping information belongs to orders that can still ship: not CANCELLED, EXPIRED or CLOSED ("nothing"). */
+function assertShippable(o: OrderRecord, now: number): void {
+  const status = orderStatus(o, now);
+  if (status === 'CANCELLED' || status === 'EXPIRED' || status === 'CLOSED') {
+    fail(403, 'NOT_ALLOWED', `Add shipping info not allowed: the order is ${status}.`);
+  }
+}
+
 /** Optional capture or refund lines must add up, and to the amount when given. */
 function checkLines(lines: OrderManagementLine[] | undefined, amount: number, field: string): void {
   if (!lines?.length) return;
@@ -261,6 +273,7 @@ export const orderActions = {
 
   addShippingInfo(core: Core, o: OrderRecord, raw: unknown): void {
     const body = parseBody(AddShippingInfoRequest, raw);
+    assertShippable(o, core.clock.nowMs());
     o.shipping_info.push(...body.shipping_info);
     core.changed();
   },
@@ -297,14 +310,17 @@ export const orderActions = {
 
   addCaptureShippingInfo(core: Core, o: OrderRecord, captureId: string, raw: unknown): void {
     const body = parseBody(AddShippingInfoRequest, raw);
-    findCapture(o, captureId).shipping_info.push(...body.shipping_info);
+    const capture = findCapture(o, captureId);
+    assertShippable(o, core.clock.nowMs());
+    capture.shipping_info.push(...body.shipping_info);
     core.changed();
   },
 
   refund(core: Core, o: OrderRecord, raw: unknown): RefundRecord {
     const body = parseBody(RefundRequest, raw);
     checkLines(body.order_lines, body.refunded_amount, 'refunded_amount');
-    if (o.cancelled_at !== undefined) fail(403, 'REFUND_NOT_ALLOWED', 'Refund not allowed: the order is CANCELLED.');
+    const status = orderStatus(o, core.clock.nowMs());
+    if (status === 'CANCELLED' || status === 'EXPIRED') fail(403, 'REFUND_NOT_ALLOWED', `Refund not allowed: the order is ${status}.`);
     const captured = capturedAmount(o);
     const refundable = captured - refundedAmount(o);
     if (captured === 0) fail(403, 'REFUND_NOT_ALLOWED', 'Refund not allowed: the order has no captures.');

@@ -87,7 +87,10 @@ const ACTIONS: Record<string, { method: string; suffix: string; body?: unknown; 
   },
   'add shipping info': {
     method: 'POST', suffix: '/shipping-info', body: { shipping_info: [{ shipping_company: 'PostNord', tracking_number: '123' }] },
-    expect: { AUTHORIZED: ok204, PART_CAPTURED: ok204, CAPTURED: ok204, CANCELLED: ok204, EXPIRED: ok204, 'CLOSED (released)': ok204, 'CLOSED (refunded)': ok204 },
+    expect: {
+      AUTHORIZED: ok204, PART_CAPTURED: ok204, CAPTURED: ok204, CANCELLED: [403, 'NOT_ALLOWED'],
+      EXPIRED: [403, 'NOT_ALLOWED'], 'CLOSED (released)': [403, 'NOT_ALLOWED'], 'CLOSED (refunded)': [403, 'NOT_ALLOWED'],
+    },
   },
   capture: {
     method: 'POST', suffix: '/captures', body: { captured_amount: 1 },
@@ -347,12 +350,15 @@ describe('expiry and extension with the clock', () => {
     expect((await read(other, otherId)).status).toBe('EXPIRED');
   });
 
-  it('an expired part-captured order keeps its captures refundable', async () => {
+  it('an expired part-captured order allows nothing, as the help centre says', async () => {
     const { sandbox, id } = await orderIn('PART_CAPTURED');
+    const [capture] = (await read(sandbox, id)).captures;
     sandbox.clock.advance({ days: 28 });
     expect(await read(sandbox, id)).toMatchObject({ status: 'EXPIRED', captured_amount: 12500, remaining_authorized_amount: 0 });
-    expect((await call(sandbox, 'POST', om(id, '/refunds'), { refunded_amount: 12500 })).status).toBe(201);
-    expect((await read(sandbox, id)).status).toBe('CLOSED');
+    const refund = await call(sandbox, 'POST', om(id, '/refunds'), { refunded_amount: 12500 });
+    expect([refund.status, refund.body.error_code]).toEqual([403, 'REFUND_NOT_ALLOWED']);
+    const tracking = await call(sandbox, 'POST', om(id, `/captures/${capture!.capture_id}/shipping-info`), { shipping_info: [{ tracking_number: 'PN9' }] });
+    expect([tracking.status, tracking.body.error_code]).toEqual([403, 'NOT_ALLOWED']);
   });
 
   it('extends to now + 28 days each time, never past 90 days after authorization', async () => {
