@@ -10,6 +10,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 import { startDevServer } from '@web/dev-server';
 import { startSandboxServer } from '@kustom/sandbox/server';
 
@@ -23,10 +24,7 @@ const server = await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const page = await browser.newPage({ viewport: { width: 760, height: 1400 } });
   const problems = [];

@@ -1,0 +1,17 @@
+/**
+ * Debian's Chromium and the flags that work headless here (as root, on a small
+ * machine): shared by the browser tests, the bench and the demo check.
+ * Nothing downloads its own browser.
+ */
+export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
