@@ -208,6 +208,22 @@ describe('<kustom-payment-method-display>', () => {
       expect(methods[0]!.description).to.equal('Pay now, later or in parts');
     });
 
+    it('an element moved while it loads loads again and gets ready', async () => {
+      const held = gate(newSandbox().fetch);
+      configureSandbox(held.fetch);
+      const el = await display();
+      await held.calls(1);
+      const target = await fixture<HTMLElement>(html`<section></section>`);
+      target.append(el);
+      await held.calls(2);
+      expect(held.waiting[0]!.signal!.aborted).to.equal(true);
+      const done = ready(el);
+      held.waiting[1]!.release();
+      held.waiting[0]!.release();
+      await done;
+      expect(el.state).to.equal('ready');
+    });
+
     it('does not reload when an attribute is set to the value it has', async () => {
       let calls = 0;
       const sandbox = newSandbox();

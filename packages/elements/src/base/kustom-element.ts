@@ -125,6 +125,8 @@ export abstract class KustomElement<T> extends LitElement {
     this.consumer.value = undefined;
     super.connectedCallback();
     watch(this, true);
+    // Back in a document: a load cut short by the removal runs again.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
