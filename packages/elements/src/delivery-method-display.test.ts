@@ -136,6 +136,19 @@ describe('<kustom-delivery-method-display>', () => {
       expect(el.state).to.equal('ready');
     });
 
+    it('is disabled inside a disabled fieldset, pickup points too', async () => {
+      const form = fixtureSync<HTMLFormElement>(html`
+        <form><fieldset disabled><kustom-delivery-method-display name="d" locale="sv-SE" postal-code="11122"></kustom-delivery-method-display></fieldset></form>
+      `);
+      const el = form.querySelector('kustom-delivery-method-display')!;
+      const { options } = await ready<Options>(el);
+      el.value = options.find((o) => o.type === 'pickup_point')!.id;
+      await el.updateComplete;
+      expect([...optionRadios(el), ...pointRadios(el)].every((r) => r.matches(':disabled'))).to.equal(true);
+      expect(new FormData(form).has('d')).to.equal(false);
+      await expectAccessibleAndSafe(el);
+    });
+
     it('renders 50 options with 20 pickup points each', async () => {
       configureSandbox(rewrite(newSandbox().fetch, many(50, 20)));
       const el = await display();
