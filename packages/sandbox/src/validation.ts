@@ -4,45 +4,13 @@
  * the way the SDK does: `order_lines[2].tax_rate`.
  */
 import { checkOrderArithmetic } from '@kustom/sdk';
+import { toIssues } from '@kustom/sdk/schemas';
 import type * as z from 'zod/mini';
 import { fail } from './reply.js';
 
 export interface FieldIssue {
   path: string;
   message: string;
-}
-
-/** `['order_lines', 2, 'tax_rate']` → `order_lines[2].tax_rate`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      return issue.expected === 'int' ? 'must be an integer (minor units)' : `must be ${issue.expected}`;
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `must be at most ${issue.maximum} characters`
-        : issue.origin === 'array'
-          ? `must have at most ${issue.maximum} items`
-          : `must be at most ${issue.maximum}`;
-    case 'too_small':
-      return issue.origin === 'string'
-        ? `must be at least ${issue.minimum} characters`
-        : issue.origin === 'array'
-          ? `must have at least ${issue.minimum} items`
-          : `must be at least ${issue.minimum}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_format':
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : `must be a valid ${issue.format}`;
-    default:
-      return issue.message || 'is invalid';
-  }
 }
 
 /** The API's wording: one `Bad value: <field>: <why>` message per broken rule. */
@@ -54,7 +22,7 @@ export function badValueMessages(issues: readonly FieldIssue[]): string[] {
 export function parseBody<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data as z.infer<S>;
-  const issues = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describe(issue) }));
+  const issues = toIssues(result.error, value);
   return fail(400, 'BAD_VALUE', ...badValueMessages(issues));
 }
 

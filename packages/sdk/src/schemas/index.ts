@@ -12,3 +12,10 @@ export * from './checkout.js';
 export * from './order-management.js';
 export * from './settlements.js';
 export * from './elements.js';
+
+/**
+ * Reads a failed `safeParse` in the API's field names (`order_lines[2].tax_rate`) and
+ * plain English, as the SDK's `KustomValidationError` does. The sandbox answers
+ * `BAD_VALUE` with the same words.
+ */
+export { formatPath, toIssues } from '../internal/validate.js';

@@ -25,7 +25,6 @@ import {
   lineBalances,
   lineTotals,
   orderActions,
-  orderStatusAt,
   orderTimeline,
   planCapture,
   planEdit,
@@ -36,7 +35,6 @@ import {
   type Order,
   type OrderAction,
   type OrderLine,
-  type OrderStatus,
 } from '@kustom/sdk';
 
 const START = '2025-03-01T10:00:00Z';
@@ -199,19 +197,6 @@ function editedLines(order: Order, change: 'drop-last' | 'add-line' | 'more-of-f
   return lines;
 }
 
-/**
- * Where the sandbox accepts what the facts page forbids ("Cancelled: nothing",
- * "Expired: nothing", "Closed: nothing once fully refunded; a partly refunded order
- * can still be refunded"). Reported; the tests at the end of this file pin each case
- * down and start failing once the sandbox refuses them, so that this list shrinks.
- */
-const SANDBOX_ACCEPTS_ANYWAY: ReadonlyArray<{ action: OrderAction; statuses: readonly OrderStatus[] }> = [
-  { action: 'addShippingInfo', statuses: ['CANCELLED', 'EXPIRED', 'CLOSED'] },
-  { action: 'refund', statuses: ['EXPIRED'] },
-];
-const sandboxAcceptsAnyway = (action: OrderAction, status: OrderStatus) =>
-  SANDBOX_ACCEPTS_ANYWAY.some((known) => known.action === action && known.statuses.includes(status));
-
 const AMOUNT_RULES = new Set(['OVER_CAPTURE', 'OVER_REFUND', 'BELOW_CAPTURED']);
 
 function checkInvariants(order: Order, trace: string[]) {
@@ -273,7 +258,6 @@ async function run(p: Purchase, commands: Command[]) {
     if (!state.allowed) {
       const result = await outcome(unplanned(kustom, order, command.type));
       trace.push(`  helpers: ${state.reason}; sandbox: ${result}`);
-      if (result === 'done' && sandboxAcceptsAnyway(command.type, orderStatusAt(order, { now }))) continue;
       expect(result, where()).toBe('refused');
       continue;
     }
@@ -385,23 +369,19 @@ describe('extension against the sandbox', () => {
   });
 });
 
-/**
- * The facts page says these statuses allow nothing; the sandbox accepts the call. The
- * helpers refuse (see actions.test.ts). `it.fails` passes while the sandbox disagrees:
- * when it starts refusing, turn these into plain tests and shorten SANDBOX_ACCEPTS_ANYWAY.
- */
-describe('known disagreements of the sandbox with the facts page', () => {
+/** Terminal statuses allow nothing (facts page): the helpers and the sandbox both refuse. */
+describe('terminal statuses allow nothing, in the helpers and the sandbox alike', () => {
   const shippingInfo = { shipping_info: [{ shipping_company: 'PostNord', tracking_number: '0001' }] };
   const base: Purchase = { market: ['SE', 'SEK', 'sv-SE'], lines: [{ quantity: 2, unit_price: 5000, tax_rate: 2500, discountPercent: 0 }], paymentMethod: 'klarna', fraudStatus: 'ACCEPTED' };
 
-  it.fails('the sandbox refuses shipping info on a CANCELLED order', async () => {
+  it('the sandbox refuses shipping info on a CANCELLED order', async () => {
     const { kustom, id } = await purchase(base);
     await kustom.orders.cancel(id);
     expect(orderActions(await kustom.orders.get(id), { now: new Date() }).addShippingInfo.reason).toBe('CANCELLED');
     expect(await outcome(() => kustom.orders.addShippingInfo(id, shippingInfo))).toBe('refused');
   });
 
-  it.fails('the sandbox refuses a refund on an EXPIRED, part-captured order', async () => {
+  it('the sandbox refuses a refund on an EXPIRED, part-captured order', async () => {
     const { sandbox, kustom, id } = await purchase(base);
     await kustom.orders.capture(id, { captured_amount: 5000 });
     sandbox.clock.advance({ days: 28 });
