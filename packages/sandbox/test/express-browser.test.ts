@@ -6,21 +6,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../src/server.js';
 import { checkoutBody, KEY, NOW } from './helpers.js';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 // The merchant's page collects what it is told. (Our test page, so inline script is fine here.)
 const MERCHANT_PAGE = `<!doctype html><title>Shop</title><script>
@@ -42,7 +32,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
   // Another origin than the sandbox (127.0.0.1:<port>), allowed by `http://localhost:*`.
   merchantUrl = `http://localhost:${(merchant.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 
 afterAll(async () => {

@@ -4,18 +4,18 @@
  * values run nothing, even with the Content-Security-Policy taken out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPackingSlip, type Order } from '@kustom/sdk';
 import { line, makeOrder } from './fixtures.js';
 import { dataUrl, png } from './images.js';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   page = await browser.newPage();
 }, 60_000);
 

@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium and the flags that work headless here (as root, on a small
- * machine): shared by the browser tests, the bench and the demo check.
+ * machine): shared by every browser test, bench and screenshot script in the repo.
  * Nothing downloads its own browser.
  */
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
