@@ -72,6 +72,16 @@ export interface SandboxOptions {
    */
   publicUrl?: string | undefined;
   /**
+   * The express approval page that EXPRESS_BUTTONS answers as `approval_url`: an
+   * absolute http(s) URL with `{order_id}` in it; the sandbox adds `client_id`
+   * (and the request's `origin`) to its query. For a page that lives elsewhere
+   * than the sandbox, e.g. a static approval page in a Storybook build that posts
+   * the `ExpressApprovalMessage` itself.
+   * @default `${publicUrl}/sandbox/express/{order_id}` (the sandbox's own page)
+   * @example createSandbox({ expressApprovalUrl: new URL('express-approval.html?order_id={order_id}', location.href).href })
+   */
+  expressApprovalUrl?: string | undefined;
+  /**
    * Called after every committed write, before the answer is returned; the answer
    * waits for the returned promise. The Node server persists `--data` here.
    */
@@ -88,6 +98,7 @@ export interface ResolvedConfig {
   seed: SeedName;
   start: Date | string | number | undefined;
   publicUrl: string | undefined;
+  expressApprovalUrl: string | undefined;
 }
 
 export function resolveConfig(options: SandboxOptions): ResolvedConfig {
@@ -109,7 +120,21 @@ export function resolveConfig(options: SandboxOptions): ResolvedConfig {
     seed: options.seed ?? 'empty',
     start: options.now,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    expressApprovalUrl: options.expressApprovalUrl === undefined ? undefined : approvalTemplate(options.expressApprovalUrl),
   };
+}
+
+function approvalTemplate(template: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(template);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !template.includes('{order_id}')) {
+    throw new TypeError(`expressApprovalUrl: "${template}" is not an absolute http(s) URL with {order_id} in it`);
+  }
+  return template;
 }
 
 interface OriginPattern {

@@ -164,6 +164,31 @@ describe('EXPRESS_BUTTONS', () => {
     const framed = await placement('EXPRESS_BUTTONS', { locale: 'sv-SE' }, { origin: 'http://localhost:5173' });
     expect(framed.body.approval_url).toBe(`${BASE}/sandbox/express/{order_id}?client_id=${PUBLIC_KEY}&origin=http%3A%2F%2Flocalhost%3A5173`);
   });
+
+  it('answers the approval page given as expressApprovalUrl, with client_id and origin added to its query', async () => {
+    const storybook = testSandbox({ expressApprovalUrl: 'http://localhost:6006/express-approval.html?order_id={order_id}&amount=49900' });
+    const answer = await call(storybook, 'GET', `/kustom-elements-api/v1/placements/EXPRESS_BUTTONS?client_id=${PUBLIC_KEY}&locale=sv-SE`, undefined, {
+      origin: 'http://localhost:6006',
+    });
+    const { approval_url } = ExpressButtonsPlacement.parse(answer.body);
+    expect(approval_url).toBe(
+      `http://localhost:6006/express-approval.html?order_id={order_id}&amount=49900&client_id=${PUBLIC_KEY}&origin=http%3A%2F%2Flocalhost%3A6006`,
+    );
+    // What the element does with it: fill in the order id, then read it back.
+    const filled = new URL(approval_url.replace('{order_id}', encodeURIComponent('7f1c-ä/1')));
+    expect(filled.searchParams.get('order_id')).toBe('7f1c-ä/1');
+    expect(filled.searchParams.get('origin')).toBe('http://localhost:6006');
+    const inPath = testSandbox({ expressApprovalUrl: 'https://approve.example/x/{order_id}/page' });
+    const body = (await call(inPath, 'GET', `/kustom-elements-api/v1/placements/EXPRESS_BUTTONS?client_id=${PUBLIC_KEY}&locale=sv-SE`)).body;
+    expect(body.approval_url).toBe(`https://approve.example/x/{order_id}/page?client_id=${PUBLIC_KEY}`);
+  });
+
+  it.each(['/express-approval.html?order_id={order_id}', 'javascript:alert(1)//{order_id}', 'https://approve.example/no-order-id'])(
+    'refuses expressApprovalUrl %s (absolute http(s) with {order_id} only)',
+    (expressApprovalUrl) => {
+      expect(() => testSandbox({ expressApprovalUrl })).toThrow(/expressApprovalUrl/);
+    },
+  );
 });
 
 describe('Elements API errors', () => {

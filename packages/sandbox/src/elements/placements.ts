@@ -78,6 +78,18 @@ function postalCode(ctx: RouteContext, country: string): string | undefined {
   return normalizePostalCode(market, raw);
 }
 
+/** Marks `{order_id}` while URL works on the template: letters only, so nothing encodes it. */
+const ORDER_ID_MARK = 'KUSTOMORDERIDMARK';
+
+/** The approval template with `client_id` (and the caller's `origin`) in its query, `{order_id}` kept literal. */
+function approvalUrl(template: string, ctx: RouteContext): string {
+  const url = new URL(template.replaceAll('{order_id}', ORDER_ID_MARK));
+  url.searchParams.set('client_id', ctx.publicKey!.key);
+  if (ctx.origin) url.searchParams.set('origin', ctx.origin);
+  // URL would percent-encode the braces: put them back only now.
+  return url.href.replaceAll(ORDER_ID_MARK, '{order_id}');
+}
+
 export const elementsRoutes: Route[] = [
   {
     method: 'GET',
@@ -114,14 +126,10 @@ export const elementsRoutes: Route[] = [
       }
       const wallets = availableMethodIds(purchase).filter((id) => (EXPRESS_BUTTON_IDS as readonly string[]).includes(id));
       const buttons: ExpressButton[] = filterIds(wallets, include, exclude).map((id) => ({ id, name: BRAND_NAMES[id] ?? id }));
-      const approval = new URL(`${ctx.baseUrl}/sandbox/express/`);
-      approval.searchParams.set('client_id', ctx.publicKey!.key);
-      if (ctx.origin) approval.searchParams.set('origin', ctx.origin);
       const body: ExpressButtonsPlacement = {
         placement,
         buttons,
-        // `{order_id}` must stay literal: URL would percent-encode the braces.
-        approval_url: `${approval.origin}${approval.pathname}{order_id}${approval.search}`,
+        approval_url: approvalUrl(ctx.core.config.expressApprovalUrl ?? `${ctx.baseUrl}/sandbox/express/{order_id}`, ctx),
       };
       return json(200, body, headers);
     },
