@@ -1,5 +1,4 @@
-import type { ElementsClient, ExpressButton, PurchaseContext } from '@kustom/sdk/elements';
-import { ExpressApprovalMessage } from '@kustom/sdk/schemas';
+import { readApprovalMessage, type ElementsClient, type ExpressApprovalMessage, type ExpressButton, type PurchaseContext } from '@kustom/sdk/elements';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { KustomElement, errorDetail, type Kind } from './base/kustom-element.js';
@@ -267,8 +266,8 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
       let timer: ReturnType<typeof setInterval> | undefined;
       const onMessage = (event: MessageEvent) => {
         if (event.origin !== url.origin || !source || event.source !== source) return;
-        const parsed = ExpressApprovalMessage.safeParse(event.data);
-        if (parsed.success && parsed.data.order_id === orderId) end(parsed.data);
+        const message = readApprovalMessage(event.data);
+        if (message?.order_id === orderId) end(message);
       };
       const end = (message?: ExpressApprovalMessage) => {
         removeEventListener('message', onMessage);

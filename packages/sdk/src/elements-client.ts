@@ -1,23 +1,31 @@
 /**
  * The browser-safe client for the Elements API. It takes only the **public** API
- * key; a secret key (`kco_…`) is refused. It uses plain `fetch` (no ky) and the
- * small `zod/mini` schemas, because the elements bundle carries it.
+ * key; a secret key (`kco_…`) is refused. The elements bundle carries it, so it stays
+ * small: plain `fetch`, and responses checked against shapes generated from the zod
+ * schemas (`schemas/elements-shapes.ts`) instead of zod's runtime (see `internal/shape.ts`).
  *
  * @example
  * const elements = createElementsClient({ publicApiKey: 'kustom_pk_test_sandbox', baseUrl: 'http://127.0.0.1:4010' });
  * const { payment_methods } = await elements.paymentMethods({ locale: 'sv-SE', purchaseCountry: 'SE', currency: 'SEK', amount: 49900 });
  */
-import type { ZodMiniType } from 'zod/mini';
 import { KustomConnectionError, KustomError, KustomValidationError, errorFromResponse } from './errors.js';
 import { apiHost, type Environment, type Region } from './hosts.js';
-import { parseOrThrow } from './internal/validate.js';
-import {
+import { shapeIssues, type Shape } from './internal/shape.js';
+import type {
   DeliveryMethodsPlacement,
   ElementsErrorBody,
+  ExpressApprovalMessage,
   ExpressButtonsPlacement,
   PaymentMethodsPlacement,
-  type Placement,
+  Placement,
 } from './schemas/elements.js';
+import {
+  DeliveryMethodsPlacementShape,
+  ElementsErrorBodyShape,
+  ExpressApprovalMessageShape,
+  ExpressButtonsPlacementShape,
+  PaymentMethodsPlacementShape,
+} from './schemas/elements-shapes.js';
 
 export type {
   DeliveryMethodsPlacement,
@@ -104,7 +112,7 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
 
   async function placement<T>(
     name: Placement,
-    schema: ZodMiniType,
+    shape: Shape,
     params: Record<string, string | number | undefined>,
     signal?: AbortSignal,
   ): Promise<T> {
@@ -126,16 +134,17 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
       throw new KustomValidationError('response', [{ path: '', message: 'is not valid JSON', code: 'invalid_json' }], name, { cause });
     }
     if (!response.ok) {
-      const parsed = ElementsErrorBody.safeParse(body);
       throw errorFromResponse({
         status: response.status,
-        body: parsed.success ? parsed.data : undefined,
+        body: shapeIssues(ElementsErrorBodyShape, body).length ? undefined : (body as ElementsErrorBody),
         headers: response.headers,
         method: 'GET',
         url: url.toString(),
       });
     }
-    return parseOrThrow(schema, body, 'response', name) as T;
+    const issues = shapeIssues(shape, body);
+    if (issues.length) throw new KustomValidationError('response', issues, name);
+    return body as T;
   }
 
   const purchase = (q: PurchaseContext) => ({
@@ -150,12 +159,21 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
     paymentMethods: (q, o) =>
       placement(
         'AVAILABLE_PAYMENT_METHODS',
-        PaymentMethodsPlacement,
+        PaymentMethodsPlacementShape,
         { ...purchase(q), include: q.include?.join(','), exclude: q.exclude?.join(',') },
         o?.signal,
       ),
     deliveryMethods: (q, o) =>
-      placement('DELIVERY_METHODS', DeliveryMethodsPlacement, { ...purchase(q), postal_code: q.postalCode }, o?.signal),
-    expressButtons: (q, o) => placement('EXPRESS_BUTTONS', ExpressButtonsPlacement, purchase(q), o?.signal),
+      placement('DELIVERY_METHODS', DeliveryMethodsPlacementShape, { ...purchase(q), postal_code: q.postalCode }, o?.signal),
+    expressButtons: (q, o) => placement('EXPRESS_BUTTONS', ExpressButtonsPlacementShape, purchase(q), o?.signal),
   };
+}
+
+/**
+ * The approval page's `postMessage` data as an {@link ExpressApprovalMessage}, or
+ * `undefined` for anything else (another script's message, a forged shape). Check the
+ * event's `origin` and `source` before trusting it.
+ */
+export function readApprovalMessage(data: unknown): ExpressApprovalMessage | undefined {
+  return shapeIssues(ExpressApprovalMessageShape, data).length ? undefined : (data as ExpressApprovalMessage);
 }
