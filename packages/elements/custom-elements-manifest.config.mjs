@@ -24,7 +24,7 @@ function defineCalls() {
 }
 
 /** Internal modules: analyzed (the elements inherit from them), then left out of the manifest. */
-const INTERNAL = /^src\/(base\/|locale\.ts|themes\/)/;
+const INTERNAL = /^src\/(base\/|loader\/|jsx\/|locale\.ts|themes\/)/;
 
 /**
  * Only the public API: no internal modules or unexported declarations, no
