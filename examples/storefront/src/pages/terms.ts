@@ -1,0 +1,4 @@
+import '../styles.css';
+import { mountLayout } from '../layout.js';
+
+mountLayout('other');
