@@ -24,7 +24,20 @@ export default defineConfig(({ isSsrBuild }) => ({
     noExternal: true,
   },
   build: isSsrBuild
-    ? { outDir: 'dist/server', emptyOutDir: true, target: 'node20', minify: false, sourcemap: true, copyPublicDir: false }
+    ? {
+        outDir: 'dist/server',
+        emptyOutDir: true,
+        target: 'node20',
+        minify: false,
+        sourcemap: true,
+        copyPublicDir: false,
+        rollupOptions: {
+          // zod's sources carry comments that Rollup reports and drops; nothing to act on.
+          onwarn(warning, warn) {
+            if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+          },
+        },
+      }
     : {
         outDir: 'dist/client',
         emptyOutDir: true,

@@ -4,7 +4,8 @@ import { SHOP } from './catalog.js';
 
 export const LOCALE = SHOP.locale;
 
-export const money = (minor: number, currency: string = SHOP.currency) => formatAmount(minor, currency, LOCALE);
+/** Amounts the Swedish way in every currency (`1 299,00 kr`, `84,90 €`); `en-SE` would write euros as `€84.90`. */
+export const money = (minor: number, currency: string = SHOP.currency) => formatAmount(minor, currency, 'sv-SE');
 
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 const date = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'Europe/Stockholm' });
