@@ -10,9 +10,16 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Rollup } from 'vite';
+
+type RollupLog = Rollup.RollupLog;
 
 const root = dirname(fileURLToPath(import.meta.url));
+
+/** zod's sources carry comments that Rollup reports and drops; nothing to act on. */
+const onwarn = (warning: RollupLog, warn: (warning: RollupLog) => void) => {
+  if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+};
 
 export default defineConfig(({ isSsrBuild }) => ({
   root,
@@ -31,12 +38,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         minify: false,
         sourcemap: true,
         copyPublicDir: false,
-        rollupOptions: {
-          // zod's sources carry comments that Rollup reports and drops; nothing to act on.
-          onwarn(warning, warn) {
-            if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
-          },
-        },
+        rollupOptions: { onwarn },
       }
     : {
         outDir: 'dist/client',
@@ -44,6 +46,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         target: 'es2022',
         sourcemap: true,
         rollupOptions: {
+          onwarn,
           input: {
             shop: resolve(root, 'index.html'),
             checkout: resolve(root, 'checkout/index.html'),

@@ -19,6 +19,7 @@ import {
   planRefund,
   reservation,
   statusLabel,
+  type KustomPlanError,
   type LineBalance,
   type Order,
   type OrderActions,
@@ -45,8 +46,35 @@ export function statusPill(status: string): HTMLElement {
   return h('span', { class: `pill pill--${status.toLowerCase()}`, 'data-status': status }, statusLabel(status as Order['status'], LOCALE));
 }
 
-const errorText = (error: unknown) =>
-  error instanceof ApiError ? error.message : isKustomPlanError(error) ? error.message.replace(/^\w+: \w+( at \S+)?: /, '') : isKustomError(error) ? error.message : 'Something went wrong.';
+/** A planner's refusal in the merchant's words, with amounts formatted. */
+function planErrorText(error: KustomPlanError, order: Order): string {
+  const currency = order.purchase_currency;
+  switch (error.code) {
+    case 'ACTION_NOT_ALLOWED':
+      return (error.reason && t.reason[error.reason]) ?? 'The order does not allow this now.';
+    case 'OVER_CAPTURE':
+      return `That is more than the ${money(order.remaining_authorized_amount ?? 0, currency)} left to capture.`;
+    case 'OVER_REFUND':
+      return `That is more than the ${money((order.captured_amount ?? 0) - (order.refunded_amount ?? 0), currency)} that can be refunded.`;
+    case 'QUANTITY_EXCEEDS_REMAINING':
+      return 'More units than that line has left.';
+    case 'BELOW_CAPTURED':
+      return `The new amount would be below the ${money(order.captured_amount ?? 0, currency)} already captured.`;
+    case 'LINE_ALREADY_CAPTURED':
+      return 'A line that was captured cannot change.';
+    default:
+      return error.message.replace(/^\w+: \w+( at \S+)?: /, '');
+  }
+}
+
+const errorText = (error: unknown, order?: Order) =>
+  error instanceof ApiError
+    ? error.message
+    : isKustomPlanError(error) && order
+      ? planErrorText(error, order)
+      : isKustomError(error) || error instanceof Error
+        ? error.message
+        : 'Something went wrong.';
 
 export function createDrawer(options: DrawerOptions) {
   const dialog = h('dialog', { class: 'drawer', 'aria-labelledby': 'drawer-title', 'data-testid': 'order-drawer' });
@@ -317,7 +345,7 @@ export function createDrawer(options: DrawerOptions) {
         submit.disabled = busy;
         submit.textContent = busy ? 'Sending…' : `${action === 'capture' ? 'Capture' : 'Refund'} ${money(amount, currency)}`;
       } catch (error) {
-        preview.textContent = errorText(error);
+        preview.textContent = errorText(error, order);
         preview.classList.add('error');
         submit.disabled = true;
         submit.textContent = action === 'capture' ? 'Capture' : 'Refund';
@@ -332,7 +360,7 @@ export function createDrawer(options: DrawerOptions) {
           action === 'capture' ? `Captured ${money(amount, currency)} (capture ${r.result.capture_id ?? '—'}).` : `Refunded ${money(amount, currency)} (refund ${r.result.refund_id ?? '—'}).`,
         );
       } catch (error) {
-        preview.textContent = errorText(error);
+        preview.textContent = errorText(error, order);
       }
     });
     render(form, modeGroup, linesBox, amountBox, preview, h('div', { class: 'button-row' }, submit));
@@ -373,7 +401,7 @@ export function createDrawer(options: DrawerOptions) {
         submit.disabled = busy || unchanged;
       } catch (error) {
         preview.classList.add('error');
-        preview.textContent = errorText(error);
+        preview.textContent = errorText(error, order);
         submit.disabled = true;
       }
     };

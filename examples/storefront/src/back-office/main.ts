@@ -139,7 +139,6 @@ function filters(page: OrdersPageResponse): HTMLElement {
     select('payment', 'Payment', page.facets.paymentMethods, (p) => p.replaceAll('_', ' ').toLowerCase()),
     h('label', { class: 'field field--inline' }, 'From', h('input', { type: 'date', name: 'from', value: state.get('from') ?? '' })),
     h('label', { class: 'field field--inline' }, 'To', h('input', { type: 'date', name: 'to', value: state.get('to') ?? '' })),
-    h('button', { type: 'submit', class: 'button' }, 'Search'),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = () => {
@@ -198,6 +197,7 @@ function expiry(order: Order, now: string): Child {
     'span',
     { class: 'expiry' },
     formatDate(r.expiresAt),
+    ' ',
     h('span', { class: `days${r.expiringSoon ? ' days--soon' : ''}` }, `${r.daysLeft} ${r.daysLeft === 1 ? 'day' : 'days'}`),
   );
 }
