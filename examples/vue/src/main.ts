@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import Checkout from './Checkout.vue';
+import './styles.css';
+
+createApp(Checkout).mount('#app');
