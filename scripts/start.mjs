@@ -101,6 +101,8 @@ function serve(label, script, args) {
     child.on('exit', (code, signal) => {
       children.delete(child);
       if (!url) reject(new Error(`${label} did not start (${signal ?? `exit ${code}`}):\n${output}`));
+      // Ctrl+C in a terminal reaches every process of the group: a clean exit is that, not a crash.
+      else if (!stopping && code === 0) void stop(0);
       else if (!stopping) fail(`${label} stopped (${signal ?? `exit ${code}`}); stopping the demo.`);
     });
   });

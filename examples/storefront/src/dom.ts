@@ -1,6 +1,6 @@
 /**
  * Building the pages' DOM without HTML strings: every value from the network becomes
- * a text node or an attribute, never markup (no `innerHTML` anywhere in the example).
+ * a text node or an attribute, never markup: the example never parses a string as HTML.
  */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
