@@ -92,7 +92,11 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     reportCompressedSize: false,
-    rollupOptions: { plugins: [minify()] },
+    rollupOptions: {
+      plugins: [minify()],
+      // Without a DOM (a server importing the file) nothing runs: Lit's classes extend HTMLElement.
+      output: { intro: 'if (typeof document !== "undefined") {', outro: '}' },
+    },
   },
   plugins: [packageFiles()],
 });

@@ -1,0 +1,174 @@
+/**
+ * The one tag, for real: examples/one-tag served as a merchant would serve it
+ * (the built kustom-elements.js with Subresource Integrity, the recommended strict
+ * Content-Security-Policy with Trusted Types required), against the
+ * `kustom-sandbox` CLI in its own process, in Chromium.
+ *
+ * - index.html (nothing but the script tag and the three elements) renders all
+ *   three with no console error and no CSP violation;
+ * - express.html uses the published inline snippet: its calls are queued before
+ *   the file arrives, replayed in order, and an express purchase goes through the
+ *   sandbox's approval popup to `onConfirm`.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { startSandboxCli, type SandboxCli } from './helpers/sandbox-cli.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TAGS = ['kustom-express-buttons', 'kustom-payment-method-display', 'kustom-delivery-method-display'];
+
+interface OneTagServer {
+  url: string;
+  policy: string;
+  close(): Promise<void>;
+}
+type Example = {
+  startOneTagServer(options: { sandboxUrl: string; hold?: Promise<unknown> }): Promise<OneTagServer>;
+  SNIPPET: string;
+  SNIPPET_HASH: string;
+};
+
+let example: Example;
+let sandbox: SandboxCli;
+let browser: Browser;
+const servers: OneTagServer[] = [];
+
+beforeAll(async () => {
+  // `npm test` builds first; alone, this file builds what is missing.
+  if (!existsSync(join(root, 'packages/elements/dist/kustom-elements.js')) || !existsSync(join(root, 'packages/sandbox/dist/cli.js'))) {
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: root });
+  }
+  example = (await import('../examples/one-tag/server.mjs')) as Example;
+  sandbox = await startSandboxCli(join(root, 'packages/sandbox/dist/cli.js'));
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+  await sandbox?.close();
+});
+
+async function serve(hold?: Promise<unknown>): Promise<OneTagServer> {
+  const server = await example.startOneTagServer({ sandboxUrl: sandbox.url, ...(hold ? { hold } : {}) });
+  servers.push(server);
+  return server;
+}
+
+/** A page that records console errors and warnings, page errors, CSP violations and `kustom-ready` events from the start. */
+async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; readyTags: string[] };
+    w.violations = [];
+    w.readyTags = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('kustom-ready', (e) => w.readyTags.push((e.target as Element).localName));
+  });
+  return { page, problems };
+}
+
+describe('the one tag under a strict CSP', () => {
+  it('index.html renders all three elements against kustom-sandbox, with no console error and no CSP violation', async () => {
+    const server = await serve();
+    expect(server.policy).toBe(
+      `default-src 'self'; script-src 'self' ${example.SNIPPET_HASH}; connect-src 'self' ${new URL(sandbox.url).origin}; frame-src ${new URL(sandbox.url).origin}; require-trusted-types-for 'script'; trusted-types lit-html`,
+    );
+    const { page, problems } = await watchedPage();
+    const response = await page.goto(`${server.url}/`);
+    expect(response!.headers()['content-security-policy']).toBe(server.policy);
+
+    // The page is nothing but the one script tag and the three elements.
+    const html = readFileSync(join(root, 'examples/one-tag/index.html'), 'utf8');
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="/kustom-elements.js" data-public-api-key="kustom_pk_test_sandbox" data-base-url="http://127.0.0.1:4010">',
+    ]);
+    expect([...html.matchAll(/<(kustom-[a-z-]+)/g)].map((m) => m[1])).toEqual(TAGS);
+
+    await page.waitForFunction((n) => (window as unknown as { readyTags: string[] }).readyTags.length >= n, TAGS.length);
+    expect(problems).toEqual([]);
+    const result = await page.evaluate((tags) => {
+      const w = window as unknown as { violations: string[]; readyTags: string[] };
+      const violations = [...w.violations];
+      // Trusted Types are really enforced: a plain string into an HTML sink throws (and Chromium logs it).
+      let sinkBlocked = false;
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+      } catch (error) {
+        sinkBlocked = /TrustedHTML/.test(String(error));
+      }
+      return {
+        ready: [...w.readyTags].sort(),
+        states: tags.map((tag) => document.querySelector(tag)!.getAttribute('state')),
+        shown: tags.map((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[part~="kustom-option"], [part~="kustom-button"]').length > 0),
+        integrity: document.querySelector('script')!.integrity.startsWith('sha384-'),
+        sinkBlocked,
+        violations,
+      };
+    }, TAGS);
+    expect(result).toEqual({
+      ready: [...TAGS].sort(),
+      states: ['ready', 'ready', 'ready'],
+      shown: [true, true, true],
+      integrity: true,
+      sinkBlocked: true,
+      violations: [],
+    });
+    expect(problems).toEqual(["console error: This document requires 'TrustedHTML' assignment. The action has been blocked."]);
+    await page.close();
+  });
+
+  it('express.html: calls queued by the inline snippet are replayed in order, and a purchase is approved in the popup', async () => {
+    let release!: () => void;
+    const server = await serve(new Promise<void>((resolve) => (release = resolve)));
+    const { page, problems } = await watchedPage();
+    await page.goto(`${server.url}/express.html`, { waitUntil: 'domcontentloaded' });
+
+    // The file is held back: the page's calls wait in the snippet's queue.
+    await page.waitForFunction(() => (window as unknown as { kustomElements: { _internal: { q: unknown[] } } }).kustomElements._internal.q.length === 2);
+    const queued = await page.evaluate(() => {
+      const loader = (window as unknown as { kustomElements: { _internal: { q: [ArrayLike<unknown>][]; loaded?: boolean } } }).kustomElements;
+      return { methods: loader._internal.q.map(([args]) => args[0]), loaded: loader._internal.loaded ?? false, buttons: document.querySelectorAll('kustom-express-buttons').length };
+    });
+    expect(queued).toEqual({ methods: ['express.initialize', 'ready'], loaded: false, buttons: 0 });
+
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.kustomReady === '' && document.querySelector('#express kustom-express-buttons')?.getAttribute('state') === 'ready');
+    const buttons = await page.evaluate(() => {
+      const el = document.querySelector('#express kustom-express-buttons') as HTMLElement & { currency: string; amount: number };
+      return { currency: el.currency, amount: el.amount, loaded: (window as unknown as { kustomElements: { _internal: { loaded?: boolean } } }).kustomElements._internal.loaded };
+    });
+    expect(buttons).toEqual({ currency: 'SEK', amount: 49700, loaded: true });
+
+    // A purchase: createOrder asks the merchant API, the sandbox's approval page opens in a popup.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#express kustom-express-buttons button').first().click()]);
+    await popup.waitForURL(/\/sandbox\/express\//);
+    await popup.locator('#kustom-express-approve').click();
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('Approved: '));
+    const status = await page.evaluate(() => ({ text: document.getElementById('status')!.textContent, redirect: document.getElementById('status')!.dataset.redirectUrl }));
+    const orderId = status.text!.replace('Approved: ', '');
+    expect(orderId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(status.redirect).toBe(`${server.url}/express.html?order_id=${orderId}`);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the README publishes the snippet and the CSP hash the test pages use', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- one-tag:start -->'), readme.indexOf('<!-- one-tag:end -->'));
+    expect(section).toContain(example.SNIPPET);
+    expect(section).toContain(example.SNIPPET_HASH);
+    expect(readFileSync(join(root, 'examples/one-tag/README.md'), 'utf8')).toContain(example.SNIPPET_HASH);
+  });
+});
