@@ -1,6 +1,6 @@
 /**
  * A checkout in React 19 with the Kustom elements. React 19 passes `amount`,
- * `postalCode`, `include` and `createOrder` to the elements as properties and listens
+ * `postalCode` and `include` to the elements as properties and listens
  * to their events with `onkustom-…` props; `@kustom/elements/jsx/react` types both.
  *
  * The order is created by a merchant server (the storefront example's, reached
@@ -37,12 +37,6 @@ export function Checkout() {
   const express = useRef<KustomExpressButtons>(null);
   const total = GOODS_AMOUNT + (delivery?.price ?? 0);
 
-  // `onConfirm` is a property, not an event: set it on the element (an `on…` prop would become a listener).
-  useEffect(() => {
-    const buttons = express.current;
-    if (buttons) buttons.onConfirm = ({ redirectUrl }) => redirectUrl && location.assign(redirectUrl);
-  }, []);
-
   const createOrder = useCallback<ExpressCreateOrder>(async (resolve, reject) => {
     try {
       const { order_id } = await post<{ order_id: string }>('/api/express-orders', { items: CART });
@@ -51,6 +45,16 @@ export function Checkout() {
       reject((error as Error).message);
     }
   }, []);
+
+  // The two hooks are set on the element itself. `onConfirm` cannot be a prop (React reads
+  // `on…` props as event listeners), and React passes a prop as a property only when the
+  // element already has one of that name, which `createOrder` does not before it is set.
+  useEffect(() => {
+    const buttons = express.current;
+    if (!buttons) return;
+    buttons.createOrder = createOrder;
+    buttons.onConfirm = ({ redirectUrl }) => redirectUrl && location.assign(redirectUrl);
+  }, [createOrder]);
 
   async function placeOrder(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,7 +92,6 @@ export function Checkout() {
             currency="SEK"
             amount={GOODS_AMOUNT}
             layout="horizontal"
-            createOrder={createOrder}
             onkustom-express-cancel={() => setMessage('Express checkout was cancelled.')}
             onkustom-error={(event) => event.detail.code === 'MERCHANT_ABORTED' && setMessage(event.detail.message)}
           />
