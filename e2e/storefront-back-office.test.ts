@@ -4,13 +4,12 @@
  * rest released from the order drawer (status, amounts and timeline checked after each
  * step, in the page and in the sandbox); the export, the packing slip, the repeated and
  * the expiring orders. Screenshots of the orders page and the drawer go to
- * test-artifacts/ and docs/screenshots/.
+ * test-artifacts/ (and, with UPDATE_SCREENSHOTS=1, to docs/screenshots/).
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, ensureStorefrontBuilt, launchChromium, screenshotsDir, startStorefront, watchProblems, type Storefront } from './support/storefront.js';
+import { ensureStorefrontBuilt, launchChromium, saveScreenshot, startStorefront, watchProblems, type Storefront } from './support/storefront.js';
 
 const NOW = '2025-03-03T09:00:00Z';
 let shop: Storefront;
@@ -26,7 +25,6 @@ const text = async (locator: Locator) => plain(await locator.textContent());
 
 beforeAll(async () => {
   ensureStorefrontBuilt();
-  mkdirSync(artifactsDir, { recursive: true });
   [shop, browser] = await Promise.all([startStorefront({ now: NOW }), launchChromium()]);
   // An order placed through the shop's own API: sweater, 3 socks (3 for 2), beanie, evening delivery.
   const response = await fetch(`${shop.url}/api/checkout`, {
@@ -65,12 +63,7 @@ const timeline = async () =>
     (await drawer().getByTestId('drawer-timeline').locator('li').all()).map(async (li) => [await li.getAttribute('data-event'), await text(li.locator('.timeline__amount'))]),
   );
 
-async function shot(name: string, fullPage = false) {
-  const path = join(artifactsDir, name);
-  await page.screenshot({ path, fullPage });
-  mkdirSync(screenshotsDir, { recursive: true });
-  copyFileSync(path, join(screenshotsDir, name));
-}
+const shot = (name: string) => saveScreenshot(page, name);
 
 describe('back office', () => {
   it('lists the demo orders and the new one, with expiry and counts', async () => {

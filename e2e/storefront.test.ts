@@ -3,22 +3,11 @@
  * through the checkout form (payment method and delivery from the elements), express
  * checkout approved and cancelled in Kustom's approval popup, and what the merchant
  * server refuses. Screenshots of the checkout (light and dark) go to test-artifacts/
- * and docs/screenshots/.
+ * (and, with UPDATE_SCREENSHOTS=1, to docs/screenshots/).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  elementsSettled,
-  ensureStorefrontBuilt,
-  launchChromium,
-  screenshotsDir,
-  startStorefront,
-  watchProblems,
-  type Storefront,
-} from './support/storefront.js';
+import { elementsSettled, ensureStorefrontBuilt, launchChromium, saveScreenshot, startStorefront, watchProblems, type Storefront } from './support/storefront.js';
 
 // A Monday morning: delivery windows and dates in the screenshots stay the same.
 const NOW = '2025-03-03T09:00:00Z';
@@ -29,8 +18,6 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   ensureStorefrontBuilt();
-  mkdirSync(artifactsDir, { recursive: true });
-  mkdirSync(screenshotsDir, { recursive: true });
   [shop, browser] = await Promise.all([startStorefront({ now: NOW }), launchChromium()]);
 });
 afterAll(async () => {
@@ -62,11 +49,9 @@ async function fillCart(page: Page) {
 const text = async (locator: { textContent(): Promise<string | null> }) => (await locator.textContent())?.replace(/[\u00a0\u202f]/g, ' ');
 
 async function screenshot(page: Page, name: string) {
-  const path = join(artifactsDir, name);
   // From the top, so the sticky order summary sits where a visitor first sees it.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
-  copyFileSync(path, join(screenshotsDir, name));
+  await saveScreenshot(page, name, { fullPage: true });
 }
 
 describe('storefront checkout', () => {

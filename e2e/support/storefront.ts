@@ -7,7 +7,7 @@
  * example's or the packages' it bundles), they are built again here.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -112,6 +112,21 @@ export function watchProblems(page: Page): string[] {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
   return problems;
+}
+
+/**
+ * A screenshot as a test artifact (test-artifacts/, not committed). With
+ * `UPDATE_SCREENSHOTS=1` it is also copied to docs/screenshots/, the README's pictures.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, name);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  if (process.env.UPDATE_SCREENSHOTS) {
+    mkdirSync(screenshotsDir, { recursive: true });
+    copyFileSync(path, join(screenshotsDir, name));
+  }
+  return path;
 }
 
 /** Waits until the elements on the page have left `loading`. */
