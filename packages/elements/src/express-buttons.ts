@@ -124,8 +124,11 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
   @property({ reflect: true }) layout: 'horizontal' | 'vertical' = 'vertical';
   /** Button height in px, clamped to 40–55. */
   @property({ type: Number, attribute: 'button-height' }) buttonHeight?: number;
-  /** Creates the order when a button is clicked: `(resolve, reject) => …`, then `resolve({ orderId })`. */
-  createOrder?: ExpressCreateOrder;
+  /**
+   * Creates the order when a button is clicked: `(resolve, reject) => …`, then `resolve({ orderId })`.
+   * A (non-attribute) reactive property, so that it exists on the element and React 19 and Vue set it as a property.
+   */
+  @property({ attribute: false }) createOrder?: ExpressCreateOrder;
   /** Called when the shopper approved: `{ orderId, redirectUrl }`. */
   onConfirm?: (result: KustomExpressConfirmDetail) => void;
   /** Called with every `kustom-error` detail. */
