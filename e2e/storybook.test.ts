@@ -14,14 +14,13 @@
  * (`npm run build-storybook`).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'stories/storybook-static');
@@ -75,35 +74,6 @@ const entries = Object.values(
 const stories = entries.filter((entry) => entry.type === 'story');
 const docs = entries.filter((entry) => entry.type === 'docs');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A static file server for the build (nothing outside it is served). */
-function serve(dir: string): Promise<Server> {
-  const base = resolve(dir);
-  const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    let file = normalize(join(base, decodeURIComponent(pathname)));
-    if (file !== base && !file.startsWith(base + sep)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=300' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 /** Storybook events the test listens to, recorded by an init script as soon as the channel exists. */
 const CHANNEL_EVENTS = [
   'storyFinished',
@@ -135,7 +105,7 @@ interface Report {
   result?: { violations?: { id: string; help: string; nodes: { target: unknown }[] }[]; error?: unknown };
 }
 
-let server: Server;
+let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 let origin: string;
@@ -151,8 +121,7 @@ function watch(page: Page): void {
   });
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
   page.on('response', (response) => {
-    // Chromium asks every page's origin for /favicon.ico by itself; the build has none.
-    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') {
+    if (response.status() >= 400) {
       problems.push(`HTTP ${response.status()} for ${response.url()} (on ${page.url()})`);
     }
   });
@@ -160,8 +129,8 @@ function watch(page: Page): void {
 }
 
 beforeAll(async () => {
-  server = await serve(out);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startStaticServer(out);
+  origin = server.origin;
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   await context.addInitScript(recordChannel, CHANNEL_EVENTS);
@@ -171,22 +140,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await new Promise((done) => server?.close(done));
+  await server?.close();
 });
 
-/** Opens an entry and waits for Storybook's event that says it is done. */
+type ChannelEvent = { type: string; args: unknown[] };
+
+/** Waits in the preview (a page or the manager's iframe) for the event that says it is done, or one that says it failed. */
+async function settled(preview: Page | Frame, done: string): Promise<{ first: ChannelEvent; events: ChannelEvent[] }> {
+  const handle = await preview.waitForFunction(
+    (types) => ((window as any).__kustomEvents as ChannelEvent[] | undefined)?.find((event) => types.includes(event.type)),
+    [done, 'storyErrored', 'storyThrewException', 'storyMissing'],
+    { timeout: 60_000, polling: 100 },
+  );
+  const first = (await handle.jsonValue()) as ChannelEvent;
+  const events = (await preview.evaluate(() => (window as any).__kustomEvents)) as ChannelEvent[];
+  return { first, events };
+}
+
+/** Opens an entry in the preview and waits until it is done. */
 async function open(entry: IndexEntry, viewMode: 'story' | 'docs', done: string) {
   problems = [];
   const page = await context.newPage();
   await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`);
-  const handle = await page.waitForFunction(
-    (types) => ((window as any).__kustomEvents as { type: string }[]).find((event) => types.includes(event.type)),
-    [done, 'storyErrored', 'storyThrewException', 'storyMissing'],
-    { timeout: 60_000, polling: 100 },
-  );
-  const first = (await handle.jsonValue()) as { type: string; args: unknown[] };
-  const events = (await page.evaluate(() => (window as any).__kustomEvents)) as { type: string; args: unknown[] }[];
-  return { page, first, events };
+  return { page, ...(await settled(page, done)) };
 }
 
 describe('Storybook (static build)', () => {
@@ -252,6 +228,29 @@ describe('Storybook (static build)', () => {
         const text = await page.locator('#storybook-docs').innerText();
         expect(names.filter((name) => !text.includes(name)), 'manifest entries missing from the docs page').toEqual([]);
       }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the manager UI lists the stories and shows the checkout (screenshot: test-artifacts/storybook.png)', async () => {
+    problems = [];
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+      await page.goto(`${origin}/index.html?path=/story/checkout--page`);
+      const sidebar = page.locator('#storybook-explorer-tree');
+      for (const title of ['Introduction', 'Checkout', 'Payment method display', 'Delivery method display', 'Express buttons']) {
+        await sidebar.getByText(title, { exact: true }).first().waitFor({ timeout: 60_000 });
+      }
+      await page.locator('#storybook-preview-iframe').waitFor();
+      const preview = page.frames().find((frame) => frame.url().includes('iframe.html'))!;
+      const { first } = await settled(preview, 'storyFinished');
+      expect((first.args[0] as { status: string }).status).toBe('success');
+      const dir = join(root, 'test-artifacts');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'storybook.png') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();

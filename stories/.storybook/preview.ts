@@ -25,14 +25,13 @@ const declarations: Declaration[] = manifest.modules.flatMap((module) => (module
 /** The element's description from the manifest (the class doc comment). */
 const componentDescription = (tag: string) => unwrapCode(declarations.find((declaration) => declaration.tagName === tag)?.description);
 
-/** Read-only or set from the toolbar: shown in the docs, never a control. */
-const NOT_CONTROLS = new Set(['state', 'theme', 'locale']);
-
 /**
- * Controls for what a designer changes (attributes, CSS custom properties, the
- * sandbox); the manifest's properties, events and parts are documentation only.
+ * Controls for what a designer changes: the attributes the story wires (those
+ * with an arg; `theme` and the language come from the toolbar), the CSS custom
+ * properties and the sandbox. The manifest's properties, events and parts, and
+ * attributes the story does not wire, are documentation only.
  */
-const designerControls: ArgTypesEnhancer = ({ argTypes }) =>
+const designerControls: ArgTypesEnhancer = ({ argTypes, initialArgs }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, input]): [string, StrictInputType] => {
       const argType = { ...input, description: unwrapCode(input.description) };
@@ -41,7 +40,7 @@ const designerControls: ArgTypesEnhancer = ({ argTypes }) =>
       if (category === 'css custom properties') {
         return [name, { ...argType, control: name.startsWith('--kustom-color-') ? { type: 'color' } : { type: 'text' } }];
       }
-      if (category === 'attributes' && !NOT_CONTROLS.has(name)) return [name, argType];
+      if (category === 'attributes' && name in initialArgs) return [name, argType];
       return [name, { ...argType, control: false }];
     }),
   );

@@ -41,7 +41,8 @@ const meta = {
       currency: args.currency || undefined,
       amount: Number.isSafeInteger(args.amount) ? args.amount : undefined,
     };
-    return html`<kustom-express-buttons
+    return html`<div class="story-checkout">
+      <kustom-express-buttons
         layout="horizontal"
         purchase-country=${ifDefined(purchase['purchase-country'])}
         currency=${ifDefined(purchase.currency)}
@@ -65,7 +66,8 @@ const meta = {
           currency=${ifDefined(purchase.currency)}
           amount=${ifDefined(purchase.amount)}
           theme=${theme}
-        ></kustom-delivery-method-display>`)}`;
+        ></kustom-delivery-method-display>`)}
+    </div>`;
   },
 } satisfies Meta<Args>;
 
