@@ -137,8 +137,12 @@ function filters(page: OrdersPageResponse): HTMLElement {
     select('country', 'Country', page.facets.countries),
     select('currency', 'Currency', page.facets.currencies),
     select('payment', 'Payment', page.facets.paymentMethods, (p) => p.replaceAll('_', ' ').toLowerCase()),
-    h('label', { class: 'field field--inline' }, 'From', h('input', { type: 'date', name: 'from', value: state.get('from') ?? '' })),
-    h('label', { class: 'field field--inline' }, 'To', h('input', { type: 'date', name: 'to', value: state.get('to') ?? '' })),
+    h(
+      'span',
+      { class: 'date-range' },
+      h('label', { class: 'field field--inline' }, 'From', h('input', { type: 'date', name: 'from', value: state.get('from') ?? '' })),
+      h('label', { class: 'field field--inline' }, 'To', h('input', { type: 'date', name: 'to', value: state.get('to') ?? '' })),
+    ),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = () => {
