@@ -2,7 +2,7 @@
  * The React 19 and Vue 3 examples in Chromium, on their Vite dev servers, with the
  * storefront's merchant server behind their /api proxy and the sandbox behind the
  * elements: properties reach the elements as properties (`include` as an array,
- * `amount` as a number), events reach the framework's
+ * `amount` as a number, `createOrder` as a function), events reach the framework's
  * state, and both the form and the express buttons complete a purchase.
  */
 import { join } from 'node:path';
@@ -71,8 +71,9 @@ describe.each(['react', 'vue'])('the %s example', (name) => {
     await page.close();
   });
 
-  it('express: createOrder and onConfirm set on the element, approved in the popup', async () => {
+  it('express: createOrder passed as a property, approved in the popup', async () => {
     const { page } = await open();
+    expect(await page.locator('kustom-express-buttons').evaluate((el: any) => typeof el.createOrder)).toBe('function');
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: /Klarna/ }).click()]);
     await popup.getByTestId('express-approve').click();
     await page.waitForURL(new RegExp(`^${shop.url}/confirmation/`));

@@ -1,6 +1,6 @@
 /**
  * A checkout in React 19 with the Kustom elements. React 19 passes `amount`,
- * `postalCode` and `include` to the elements as properties and listens
+ * `postalCode`, `include` and `createOrder` to the elements as properties and listens
  * to their events with `onkustom-…` props; `@kustom/elements/jsx/react` types both.
  *
  * The order is created by a merchant server (the storefront example's, reached
@@ -46,15 +46,11 @@ export function Checkout() {
     }
   }, []);
 
-  // The two hooks are set on the element itself. `onConfirm` cannot be a prop (React reads
-  // `on…` props as event listeners), and React passes a prop as a property only when the
-  // element already has one of that name, which `createOrder` does not before it is set.
+  // `onConfirm` is set on the element: React reads every `on…` prop as an event listener.
   useEffect(() => {
     const buttons = express.current;
-    if (!buttons) return;
-    buttons.createOrder = createOrder;
-    buttons.onConfirm = ({ redirectUrl }) => redirectUrl && location.assign(redirectUrl);
-  }, [createOrder]);
+    if (buttons) buttons.onConfirm = ({ redirectUrl }) => redirectUrl && location.assign(redirectUrl);
+  }, []);
 
   async function placeOrder(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -92,6 +88,7 @@ export function Checkout() {
             currency="SEK"
             amount={GOODS_AMOUNT}
             layout="horizontal"
+            createOrder={createOrder}
             onkustom-express-cancel={() => setMessage('Express checkout was cancelled.')}
             onkustom-error={(event) => event.detail.code === 'MERCHANT_ABORTED' && setMessage(event.detail.message)}
           />
