@@ -194,7 +194,7 @@ describe('back office', () => {
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const rows = csv.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'Merchant reference 1,Order ID,Order date,Status,Customer name,Customer e-mail,Country,Payment method,Currency,Order amount,Captured amount,Refunded amount,Remaining authorized amount,Expiry date',
+      'Order ID,Merchant reference 1,Order date,Status,Customer name,Customer e-mail,Country,Payment method,Currency,Order amount,Captured amount,Refunded amount,Expiry date',
     );
     expect(rows).toHaveLength(count + 1);
     expect(rows.slice(1).every((row) => row.split(',')[3] === 'CAPTURED')).toBe(true);

@@ -48,6 +48,17 @@ async function fillCart(page: Page) {
 /** Text with the non-breaking spaces of `Intl` amounts made plain. */
 const text = async (locator: { textContent(): Promise<string | null> }) => (await locator.textContent())?.replace(/[\u00a0\u202f]/g, ' ');
 
+/** A full cart, the checkout, a click on "Pay with Klarna": the approval popup and the order the merchant server created. */
+async function openExpressApproval(page: Page) {
+  await fillCart(page);
+  await page.goto(`${shop.url}/checkout/`);
+  await elementsSettled(page);
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/express-orders') && r.status() === 201);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: /Klarna/ }).click()]);
+  const { order_id: orderId } = (await (await created).json()) as { order_id: string };
+  return { popup, orderId };
+}
+
 async function screenshot(page: Page, name: string) {
   // From the top, so the sticky order summary sits where a visitor first sees it.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -120,12 +131,7 @@ describe('storefront checkout', () => {
 
   it('express checkout approved in the popup: confirmation, the order AUTHORIZED', async () => {
     const { page, problems } = await newPage();
-    await fillCart(page);
-    await page.goto(`${shop.url}/checkout/`);
-    await elementsSettled(page);
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/express-orders') && r.status() === 201);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: /Klarna/ }).click()]);
-    const { order_id: orderId } = (await (await created).json()) as { order_id: string };
+    const { popup, orderId } = await openExpressApproval(page);
     await popup.getByTestId('express-approve').click();
     await page.waitForURL(`${shop.url}/confirmation/?order_id=${orderId}`);
     await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('AUTHORIZED');
@@ -144,12 +150,7 @@ describe('storefront checkout', () => {
 
   it('express checkout cancelled in the popup: the shopper stays, the checkout order is aborted', async () => {
     const { page, problems } = await newPage();
-    await fillCart(page);
-    await page.goto(`${shop.url}/checkout/`);
-    await elementsSettled(page);
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/express-orders') && r.status() === 201);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: /Klarna/ }).click()]);
-    const { order_id: orderId } = (await (await created).json()) as { order_id: string };
+    const { popup, orderId } = await openExpressApproval(page);
     const aborted = page.waitForResponse((r) => r.url().endsWith(`/api/express-orders/${orderId}/abort`));
     await popup.getByTestId('express-cancel').click();
     await expect.poll(() => page.locator('#express-status').textContent()).toBe('Express checkout was cancelled. Your cart is still here.');

@@ -44,22 +44,6 @@ export interface BackOfficeApiOptions {
 
 export const PAGE_SIZE = 20;
 const TIME_ZONE = 'Europe/Stockholm';
-const EXPORT_COLUMNS: OrderColumn[] = [
-  'merchant_reference1',
-  'order_id',
-  'created_at',
-  'status',
-  'customer_name',
-  'customer_email',
-  'purchase_country',
-  'payment_method',
-  'purchase_currency',
-  'order_amount',
-  'captured_amount',
-  'refunded_amount',
-  'remaining_authorized_amount',
-  'expires_at',
-];
 
 /** Reads orders a few at a time; ids without an Order Management order (checkouts never completed) are skipped. */
 async function readOrders(kustom: KustomClient, ids: string[], concurrency = 8): Promise<Order[]> {
@@ -146,7 +130,8 @@ export function createBackOfficeApi(options: BackOfficeApiOptions) {
         yield* first.items;
         for (let page = 2; page <= first.pageCount; page++) yield* searchOrders(orders, { ...query, page, pageSize: 1000 }).items;
       }
-      yield* ordersToCsv(matching(), { columns: EXPORT_COLUMNS, locale, bom: true });
+      // The SDK's default columns: references, dates (the expiry date too), status, customer, amounts.
+      yield* ordersToCsv(matching(), { locale, bom: true });
     },
 
     /** GET /api/back-office/orders/{id} */
