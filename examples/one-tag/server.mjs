@@ -101,7 +101,7 @@ export async function startOneTagServer({ port = 0, host = '127.0.0.1', sandboxU
         response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ orderId: order.order_id }));
         return;
       }
-      const file = request.method === 'GET' ? files[pathname] : undefined;
+      const file = request.method === 'GET' || request.method === 'HEAD' ? files[pathname] : undefined;
       if (!file) {
         response.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
         return;
