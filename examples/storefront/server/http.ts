@@ -80,7 +80,9 @@ export function errorAnswer(error: unknown): { status: number; body: ApiErrorRes
 
 export function sendError(res: ServerResponse, error: unknown): void {
   const { status, body } = errorAnswer(error);
-  if (status >= 500) console.error(error);
+  // Kustom unreachable or failing: one line; anything else unexpected: the whole error.
+  if (status === 500) console.error(error);
+  else if (status >= 500) console.error(`merchant server: ${(error as Error).message}`);
   if (res.headersSent) {
     res.destroy();
     return;

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Kustom's id of the failed request, to quote to Kustom's support. */
+    readonly correlationId?: string,
   ) {
     super(message);
   }
@@ -29,7 +31,7 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as ApiErrorResponse | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}.`, error?.field);
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}.`, error?.field, error?.correlation_id);
   }
   return body as T;
 }

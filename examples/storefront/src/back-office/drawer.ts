@@ -67,9 +67,13 @@ function planErrorText(error: KustomPlanError, order: Order): string {
   }
 }
 
+/** The server's or Kustom's refusal, with its code (and Kustom's correlation id) for a support case. */
+const apiErrorText = (error: ApiError) =>
+  `${error.message} (${[error.code, error.correlationId && `correlation id ${error.correlationId}`].filter(Boolean).join(', ')})`;
+
 const errorText = (error: unknown, order?: Order) =>
   error instanceof ApiError
-    ? error.message
+    ? apiErrorText(error)
     : isKustomPlanError(error) && order
       ? planErrorText(error, order)
       : isKustomError(error) || error instanceof Error
