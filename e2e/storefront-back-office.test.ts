@@ -124,7 +124,7 @@ describe('back office', () => {
       167700,
       ['merino-sweater×1', 'wool-socks×3'],
     ]);
-    await page.setViewportSize({ width: 1440, height: 1350 });
+    await page.setViewportSize({ width: 1440, height: 1100 });
     await shot('back-office-drawer.png');
     await page.setViewportSize({ width: 1440, height: 1000 });
   });

@@ -132,7 +132,7 @@ function filters(page: OrdersPageResponse): HTMLElement {
   const form = h(
     'form',
     { class: 'filters', role: 'search', 'aria-label': 'Filter orders' },
-    h('label', { class: 'field field--search' }, h('span', { class: 'visually-hidden' }, 'Search'), h('input', { type: 'search', name: 'q', value: state.get('q') ?? '', placeholder: 'Order number, customer, e-mail, reference…' })),
+    h('label', { class: 'field field--search' }, h('span', { class: 'visually-hidden' }, 'Search'), h('input', { type: 'search', name: 'q', value: state.get('q') ?? '', placeholder: 'Order, customer, e-mail…' })),
     select('status', 'Status', page.facets.statuses, (s) => statusPill(s).textContent ?? s),
     select('country', 'Country', page.facets.countries),
     select('currency', 'Currency', page.facets.currencies),
