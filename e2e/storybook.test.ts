@@ -129,7 +129,9 @@ function watch(page: Page): void {
 }
 
 beforeAll(async () => {
-  server = await startStaticServer(out);
+  // The build's assets have content hashes in their names: let the browser keep them
+  // (and its compiled code) from one story to the next.
+  server = await startStaticServer(out, (path) => (path.startsWith('/assets/') ? { 'cache-control': 'max-age=31536000, immutable' } : {}));
   origin = server.origin;
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -147,11 +149,19 @@ type ChannelEvent = { type: string; args: unknown[] };
 
 /** Waits in the preview (a page or the manager's iframe) for the event that says it is done, or one that says it failed. */
 async function settled(preview: Page | Frame, done: string): Promise<{ first: ChannelEvent; events: ChannelEvent[] }> {
-  const handle = await preview.waitForFunction(
-    (types) => ((window as any).__kustomEvents as ChannelEvent[] | undefined)?.find((event) => types.includes(event.type)),
-    [done, 'storyErrored', 'storyThrewException', 'storyMissing'],
-    { timeout: 60_000, polling: 100 },
-  );
+  const handle = await preview
+    .waitForFunction(
+      (types) => ((window as any).__kustomEvents as ChannelEvent[] | undefined)?.find((event) => types.includes(event.type)),
+      [done, 'storyErrored', 'storyThrewException', 'storyMissing'],
+      { timeout: 60_000, polling: 100 },
+    )
+    .catch(async (error: Error) => {
+      // Say where it stopped: Storybook's render phase and what the channel said so far.
+      const where = await preview
+        .evaluate(() => ({ phase: (window as any).__STORYBOOK_PREVIEW__?.currentRender?.phase, events: (window as any).__kustomEvents }))
+        .catch(() => undefined);
+      throw new Error(`${error.message}\n${JSON.stringify(where).slice(0, 2000)}\n${problems.join('\n')}`);
+    });
   const first = (await handle.jsonValue()) as ChannelEvent;
   const events = (await preview.evaluate(() => (window as any).__kustomEvents)) as ChannelEvent[];
   return { first, events };

@@ -156,19 +156,19 @@ export const Empty: Story = {
 export const LoadError: Story = {
   name: 'Error',
   args: { failure: 'status 500', failures: 1 },
-  play: loadError(TAG),
+  play: loadError(TAG, 'INTERNAL_SERVER_ERROR'),
 };
 
 /** The same fault, then retry: the list. */
 export const ErrorThenRetry: Story = {
   args: { failure: 'status 500', failures: 1 },
-  play: loadError(TAG, { retry: true }),
+  play: loadError(TAG, 'INTERNAL_SERVER_ERROR', { retry: true }),
 };
 
 /** An unknown public key: `CLIENT_NOT_FOUND`. */
 export const ClientNotFound: Story = {
   args: { failure: 'CLIENT_NOT_FOUND' },
-  play: reaches(TAG, 'error'),
+  play: reaches(TAG, 'error', 'CLIENT_NOT_FOUND'),
 };
 
 /** `disabled`, with a pickup point option chosen. */

@@ -151,7 +151,7 @@ export const Loading: Story = {
 export const LoadError: Story = {
   name: 'Error',
   args: { failure: 'status 503', failures: 1 },
-  play: loadError(TAG),
+  play: loadError(TAG, 'TEMPORARILY_UNAVAILABLE'),
 };
 
 /** No wallet for the purchase (the sandbox's answer emptied): the element renders nothing. */

@@ -33,7 +33,7 @@ export type Theme = 'default' | 'dark';
 /** How the network behaves. */
 export type Network = 'normal' | 'slow' | 'never answers';
 /** What goes wrong (through the sandbox's fault API, keys or origins). */
-export type Failure = 'none' | 'status 500' | 'status 503' | 'connection lost' | 'ORIGIN_NOT_ALLOWED' | 'CLIENT_NOT_FOUND';
+export type Failure = 'none' | 'status 500' | 'status 503' | 'connection lost' | 'ORIGIN_NOT_ALLOWED' | 'CLIENT_NOT_FOUND' | 'NOT_CONFIGURED';
 
 /** The controls every story has, besides the element's own attributes. */
 export interface SandboxArgs {
@@ -64,9 +64,9 @@ export const sandboxArgTypes: Partial<ArgTypes<SandboxArgs>> = {
   },
   failure: {
     description:
-      'What goes wrong: an error status or a lost connection (sandbox faults), an origin the public key does not allow (`ORIGIN_NOT_ALLOWED`), or an unknown public key (`CLIENT_NOT_FOUND`).',
+      'What goes wrong: an error status or a lost connection (sandbox faults), an origin the public key does not allow (`ORIGIN_NOT_ALLOWED`), an unknown public key (`CLIENT_NOT_FOUND`), or a provider without a key (`NOT_CONFIGURED`).',
     control: 'select',
-    options: ['none', 'status 500', 'status 503', 'connection lost', 'ORIGIN_NOT_ALLOWED', 'CLIENT_NOT_FOUND'] satisfies Failure[],
+    options: ['none', 'status 500', 'status 503', 'connection lost', 'ORIGIN_NOT_ALLOWED', 'CLIENT_NOT_FOUND', 'NOT_CONFIGURED'] satisfies Failure[],
     table: { category: 'sandbox' },
   },
   failures: {
@@ -139,7 +139,8 @@ export function storySandbox(args: Partial<SandboxArgs>, options: StorySandboxOp
   const { reshape } = options;
   if (reshape) fetch = reshaped(fetch, reshape);
   if (network === 'never answers') fetch = neverAnswers;
-  return { sandbox, fetch, publicApiKey: failure === 'CLIENT_NOT_FOUND' ? 'kustom_pk_test_unknown' : PUBLIC_KEY };
+  const publicApiKey = failure === 'CLIENT_NOT_FOUND' ? 'kustom_pk_test_unknown' : failure === 'NOT_CONFIGURED' ? '' : PUBLIC_KEY;
+  return { sandbox, fetch, publicApiKey };
 }
 
 /** The sandbox's answers, rewritten (only successful Elements API answers). */
@@ -203,16 +204,24 @@ export const withKustom: Decorator = (story, context) => {
   const properties = Object.fromEntries(
     Object.entries(context.args).filter((entry): entry is [string, string] => entry[0].startsWith('--kustom-') && typeof entry[1] === 'string' && !!entry[1]),
   );
-  return html`<div class="kustom-story" data-theme=${theme} lang=${locale} style=${styleMap(properties)}>
+  // The last `kustom-error` code, for the play functions (the Actions panel shows the whole event).
+  const onError = (event: Event) => {
+    (event.currentTarget as HTMLElement).dataset.lastError = (event as CustomEvent<{ code: string }>).detail.code;
+  };
+  return html`<div class="kustom-story" data-theme=${theme} lang=${locale} style=${styleMap(properties)} @kustom-error=${onError}>
     <kustom-elements-provider public-api-key=${kustom.publicApiKey} base-url=${SANDBOX_URL} .fetch=${kustom.fetch}>
       ${story()}
     </kustom-elements-provider>
   </div>`;
 };
 
-/** Waits (generously: the machine may be busy) until the element is in `state`. */
-export async function expectState(element: Element | null, state: 'loading' | 'ready' | 'empty' | 'error'): Promise<void> {
+/**
+ * Waits (generously: the machine may be busy) until the element is in `state`;
+ * for `error`, with the `kustom-error` code when one is given.
+ */
+export async function expectState(element: Element | null, state: 'loading' | 'ready' | 'empty' | 'error', code?: string): Promise<void> {
   await waitFor(() => expect(element?.getAttribute('state')).toBe(state), { timeout: 15_000 });
+  if (code) await expect(element!.closest<HTMLElement>('.kustom-story')?.dataset.lastError).toBe(code);
 }
 
 /** Waits for an element in the story's canvas (also one that Lit renders a moment later). */

@@ -137,25 +137,31 @@ export const Empty: Story = {
 export const LoadError: Story = {
   name: 'Error',
   args: { failure: 'status 503', failures: 1 },
-  play: loadError(TAG),
+  play: loadError(TAG, 'TEMPORARILY_UNAVAILABLE'),
 };
 
 /** The same fault, then the shopper presses retry: the second answer is fine. */
 export const ErrorThenRetry: Story = {
   args: { failure: 'status 503', failures: 1 },
-  play: loadError(TAG, { retry: true }),
+  play: loadError(TAG, 'TEMPORARILY_UNAVAILABLE', { retry: true }),
 };
 
 /** The connection drops (a sandbox fault): the `NETWORK` error. */
 export const ConnectionLost: Story = {
   args: { failure: 'connection lost' },
-  play: reaches(TAG, 'error'),
+  play: reaches(TAG, 'error', 'NETWORK'),
 };
 
 /** The public key does not allow this page's origin: `ORIGIN_NOT_ALLOWED` (retrying does not help). */
 export const OriginNotAllowed: Story = {
   args: { failure: 'ORIGIN_NOT_ALLOWED' },
-  play: reaches(TAG, 'error'),
+  play: reaches(TAG, 'error', 'ORIGIN_NOT_ALLOWED'),
+};
+
+/** A `<kustom-elements-provider>` without a public key: `NOT_CONFIGURED`. */
+export const NotConfigured: Story = {
+  args: { failure: 'NOT_CONFIGURED' },
+  play: reaches(TAG, 'error', 'NOT_CONFIGURED'),
 };
 
 /** `disabled`: shown, not choosable, not submitted. */

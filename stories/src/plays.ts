@@ -11,11 +11,11 @@ import { expectState, find, LOCALES, type Locale } from './harness.js';
 type Play = (context: StoryContext) => Promise<void>;
 type State = 'loading' | 'ready' | 'empty' | 'error';
 
-/** The element reaches `state`. */
+/** The element reaches `state` (an `error` with this `kustom-error` code). */
 export const reaches =
-  (tag: string, state: State): Play =>
+  (tag: string, state: State, code?: string): Play =>
   async ({ canvasElement }) => {
-    await expectState(await find(canvasElement, tag), state);
+    await expectState(await find(canvasElement, tag), state, code);
   };
 
 /** Nothing to choose: the element's localized "no … available" message. */
@@ -27,12 +27,12 @@ export const emptyMessage =
     await expect(el.shadowRoot!.querySelector('[part~="kustom-empty"]')?.textContent?.trim()).not.toBe('');
   };
 
-/** A load error with its retry button; with `retry`, pressing it loads the list. */
+/** A load error (`code`) with its retry button; with `retry`, pressing it loads the list. */
 export const loadError =
-  (tag: string, { retry = false } = {}): Play =>
+  (tag: string, code: string, { retry = false } = {}): Play =>
   async ({ canvasElement }) => {
     const el = await find(canvasElement, tag);
-    await expectState(el, 'error');
+    await expectState(el, 'error', code);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="kustom-retry"]');
     await expect(button).not.toBeNull();
     if (!retry) return;
