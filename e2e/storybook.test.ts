@@ -9,6 +9,9 @@
  * - log no console error and throw no page error, in the story or in a window it opened.
  * Every docs page renders without an error and lists what the custom elements
  * manifest says about its element (attributes, events, parts, CSS custom properties).
+ * The toolbar's language and theme and the controls render a story again (on a
+ * fresh sandbox), and the manager UI lists the stories (a screenshot goes to
+ * test-artifacts/storybook.png).
  *
  * The build is made first when it is missing or older than its sources
  * (`npm run build-storybook`).
@@ -238,6 +241,48 @@ describe('Storybook (static build)', () => {
         const text = await page.locator('#storybook-docs').innerText();
         expect(names.filter((name) => !text.includes(name)), 'manifest entries missing from the docs page').toEqual([]);
       }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the toolbar (language, theme) and the controls (a sandbox fault, a CSS custom property) render the story again', async () => {
+    problems = [];
+    const page = await context.newPage();
+    const id = 'payment-method-display--loaded';
+    const element = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('kustom-payment-method-display')!;
+        const story = el.closest<HTMLElement>('.kustom-story')!;
+        return { state: el.getAttribute('state'), theme: el.getAttribute('theme'), lang: story.lang, accent: story.style.getPropertyValue('--kustom-color-accent'), text: el.shadowRoot!.textContent!.replace(/\s+/g, ' ') };
+      });
+    const until = (state: string, lang: string) =>
+      page.waitForFunction(
+        ([state, lang]) => {
+          const el = document.querySelector('kustom-payment-method-display');
+          return el?.getAttribute('state') === state && el.closest('.kustom-story')?.getAttribute('lang') === lang;
+        },
+        [state, lang],
+        { timeout: 30_000 },
+      );
+    try {
+      await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story&globals=locale:de-DE;theme:dark`);
+      await until('ready', 'de-DE');
+      expect(await element()).toMatchObject({ theme: 'dark', text: expect.stringContaining('Zahlungsart') });
+      await page.evaluate(() => (window as any).__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { locale: 'fi-FI', theme: 'default' } }));
+      await until('ready', 'fi-FI');
+      expect(await element()).toMatchObject({ theme: 'default', text: expect.stringContaining('Maksutapa') });
+      await page.evaluate(
+        (storyId) =>
+          (window as any).__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', {
+            storyId,
+            updatedArgs: { failure: 'status 503', '--kustom-color-accent': '#c2185b' },
+          }),
+        id,
+      );
+      await until('error', 'fi-FI');
+      expect(await element()).toMatchObject({ accent: '#c2185b', text: expect.stringContaining('Yritä uudelleen') });
       expect(problems).toEqual([]);
     } finally {
       await page.close();
