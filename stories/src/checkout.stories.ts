@@ -9,7 +9,6 @@ import {
   expectState,
   find,
   market,
-  POSTAL_CODES,
   purchaseArgs,
   purchaseArgTypes,
   sandboxArgs,
@@ -35,7 +34,7 @@ const meta = {
   beforeEach: () => watchPopups(),
   render: (args, context) => {
     const { sandbox } = context.loaded.kustom as StorySandbox;
-    const { locale, country, currency, theme } = market(args, context.globals);
+    const { locale, country, currency, postalCode, theme } = market(args, context.globals);
     const purchase = {
       'purchase-country': args['purchase-country'] || undefined,
       currency: args.currency || undefined,
@@ -61,7 +60,7 @@ const meta = {
         <kustom-delivery-method-display
           name="delivery"
           required
-          postal-code=${ifDefined(POSTAL_CODES[country])}
+          postal-code=${ifDefined(postalCode)}
           purchase-country=${ifDefined(purchase['purchase-country'])}
           currency=${ifDefined(purchase.currency)}
           amount=${ifDefined(purchase.amount)}

@@ -8,9 +8,7 @@ import { allLanguages, allReady, dark, emptyMessage, loadError, reaches, require
 import {
   expectState,
   find,
-  LOCALES,
   market,
-  POSTAL_CODES,
   purchaseArgs,
   purchaseArgTypes,
   sandboxArgs,
@@ -37,12 +35,12 @@ const element = (canvas: HTMLElement) => find<KustomDeliveryMethodDisplay>(canva
 const radios = (el: Element, group: 'o' | 'p') => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="${group}"]`)];
 
 /** The element with the story's controls as attributes and its events as actions. */
-const deliveryMethods = (args: Args, theme: Theme, country: string) =>
+const deliveryMethods = (args: Args, { theme, postalCode }: { theme: Theme; postalCode: string | undefined }) =>
   html`<kustom-delivery-method-display
     name=${ifDefined(args.name || undefined)}
     value=${ifDefined(args.value || undefined)}
     pickup-point=${ifDefined(args['pickup-point'] || undefined)}
-    postal-code=${ifDefined(args['postal-code'] || POSTAL_CODES[country])}
+    postal-code=${ifDefined(args['postal-code'] || postalCode)}
     label=${ifDefined(args.label || undefined)}
     purchase-country=${ifDefined(args['purchase-country'] || undefined)}
     currency=${ifDefined(args.currency || undefined)}
@@ -79,8 +77,7 @@ const meta = {
     form: { description: 'Put the element in a checkout form with a submit button.', control: 'boolean', table: { category: 'story' } },
   },
   render: (args, context) => {
-    const { theme, country } = market(args, context.globals);
-    const el = deliveryMethods(args, theme, country);
+    const el = deliveryMethods(args, market(args, context.globals));
     return args.form ? checkoutForm(el) : el;
   },
 } satisfies Meta<Args>;
@@ -236,6 +233,6 @@ export const Dark: Story = {
 
 /** All six languages side by side, each in its own market: dates, prices, distances and hours by `Intl`. */
 export const AllLanguages: Story = {
-  render: (args, context) => allLanguages((locale) => deliveryMethods(args, market(args, context.globals).theme, LOCALES[locale].country)),
+  render: (args, context) => allLanguages((locale) => deliveryMethods(args, market(args, { ...context.globals, locale }))),
   play: allReady(TAG),
 };

@@ -25,7 +25,7 @@ export function approvalUrl(context: StoryContext): string {
   const args = context.args as Partial<PurchaseArgs>;
   const { locale, currency, theme } = market(args, context.globals);
   const page = new URL('express-approval.html', location.href);
-  const query = new URLSearchParams({ locale, theme, amount: String(args.amount ?? 0), currency: currency ?? '' });
+  const query = new URLSearchParams({ locale, theme, amount: String(args.amount ?? 0), currency });
   // `{order_id}` stays literal: the element fills it in.
   return `${page.origin}${page.pathname}?order_id={order_id}&${query}`;
 }
@@ -38,7 +38,7 @@ export function approvalUrl(context: StoryContext): string {
 export function merchantCreateOrder(
   sandbox: Sandbox,
   merchant: Merchant,
-  purchase: { locale: string; country: string; currency?: string | undefined; amount: number },
+  purchase: { locale: string; country: string; currency: string; amount: number },
 ): ExpressCreateOrder {
   return async (resolve, reject) => {
     if (merchant !== 'creates the order') return reject('out of stock');
@@ -52,7 +52,7 @@ export function merchantCreateOrder(
     const totals = lineTotals(line);
     const order = await kustom.checkout.orders.create({
       purchase_country: purchase.country,
-      purchase_currency: purchase.currency ?? '',
+      purchase_currency: purchase.currency,
       locale: purchase.locale,
       order_amount: totals.total_amount,
       order_tax_amount: totals.total_tax_amount,

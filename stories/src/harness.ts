@@ -20,12 +20,12 @@ export const NOW = '2025-03-03T10:00:00Z';
 
 /** The six languages of the toolbar, each with the market the stories default to. */
 export const LOCALES = {
-  'en-GB': { title: 'English', country: 'GB', currency: 'GBP' },
-  'sv-SE': { title: 'Svenska', country: 'SE', currency: 'SEK' },
-  'fi-FI': { title: 'Suomi', country: 'FI', currency: 'EUR' },
-  'da-DK': { title: 'Dansk', country: 'DK', currency: 'DKK' },
-  'nb-NO': { title: 'Norsk bokmål', country: 'NO', currency: 'NOK' },
-  'de-DE': { title: 'Deutsch', country: 'DE', currency: 'EUR' },
+  'en-GB': { title: 'English', country: 'GB' },
+  'sv-SE': { title: 'Svenska', country: 'SE' },
+  'fi-FI': { title: 'Suomi', country: 'FI' },
+  'da-DK': { title: 'Dansk', country: 'DK' },
+  'nb-NO': { title: 'Norsk bokmål', country: 'NO' },
+  'de-DE': { title: 'Deutsch', country: 'DE' },
 } as const;
 export type Locale = keyof typeof LOCALES;
 export type Theme = 'default' | 'dark';
@@ -76,21 +76,34 @@ export const sandboxArgTypes: Partial<ArgTypes<SandboxArgs>> = {
   },
 };
 
-const MARKETS = ['', 'SE', 'NO', 'FI', 'DK', 'DE', 'AT', 'NL', 'BE', 'CH', 'PL', 'GB', 'US', 'ES', 'FR', 'IT', 'PT', 'IE'];
-const CURRENCIES = ['', 'SEK', 'NOK', 'EUR', 'DKK', 'CHF', 'PLN', 'GBP', 'USD'];
-
-/** A real postal code of each market, so that pickup points are near something. */
-export const POSTAL_CODES: Record<string, string> = {
-  SE: '11122', NO: '0150', FI: '00100', DK: '1050', DE: '10115', AT: '1010', NL: '1011 AB', BE: '1000', CH: '8001',
-  PL: '00-001', GB: 'SW1A 1AA', US: '10001', ES: '28001', FR: '75001', IT: '00118', PT: '1100-148', IE: 'D02 X285',
+/** The sandbox's markets: each country's currency and a real postal code (so that pickup points are near something). */
+const MARKETS: Record<string, { currency: string; postalCode: string }> = {
+  SE: { currency: 'SEK', postalCode: '11122' },
+  NO: { currency: 'NOK', postalCode: '0150' },
+  FI: { currency: 'EUR', postalCode: '00100' },
+  DK: { currency: 'DKK', postalCode: '1050' },
+  DE: { currency: 'EUR', postalCode: '10115' },
+  AT: { currency: 'EUR', postalCode: '1010' },
+  NL: { currency: 'EUR', postalCode: '1011 AB' },
+  BE: { currency: 'EUR', postalCode: '1000' },
+  CH: { currency: 'CHF', postalCode: '8001' },
+  PL: { currency: 'PLN', postalCode: '00-001' },
+  GB: { currency: 'GBP', postalCode: 'SW1A 1AA' },
+  US: { currency: 'USD', postalCode: '10001' },
+  ES: { currency: 'EUR', postalCode: '28001' },
+  FR: { currency: 'EUR', postalCode: '75001' },
+  IT: { currency: 'EUR', postalCode: '00118' },
+  PT: { currency: 'EUR', postalCode: '1100-148' },
+  IE: { currency: 'EUR', postalCode: 'D02 X285' },
 };
+const CURRENCIES = ['', ...new Set(Object.values(MARKETS).map((m) => m.currency))];
 
 export const purchaseArgs: PurchaseArgs = { 'purchase-country': '', currency: '', amount: 49900 };
 
 export const purchaseArgTypes: Partial<ArgTypes<PurchaseArgs>> = {
   'purchase-country': {
     control: 'select',
-    options: MARKETS,
+    options: ['', ...Object.keys(MARKETS)],
     labels: { '': '(the language’s country)' },
     table: { category: 'attributes' },
   },
@@ -164,13 +177,18 @@ const neverAnswers: SandboxFetch = (input, init) =>
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
 
-/** The language and market of a story: the toolbar's language, and the controls where set. */
+/**
+ * The language and market of a story: the toolbar's language, the controls where
+ * set, else the language's country and that country's currency (what the
+ * elements assume without the attributes).
+ */
 export function market(args: Partial<PurchaseArgs>, globals: StoryContext['globals']) {
   const locale: Locale = globals.locale in LOCALES ? globals.locale : 'en-GB';
   const country = args['purchase-country'] || LOCALES[locale].country;
-  const currency = args.currency || (args['purchase-country'] ? undefined : LOCALES[locale].currency);
+  const currency = args.currency || MARKETS[country]?.currency || '';
+  const postalCode = MARKETS[country]?.postalCode;
   const theme: Theme = globals.theme === 'dark' ? 'dark' : 'default';
-  return { locale, country, currency, theme };
+  return { locale, country, currency, postalCode, theme };
 }
 
 /**
