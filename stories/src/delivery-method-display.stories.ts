@@ -27,7 +27,7 @@ type Args = SandboxArgs &
     label: string;
     required: boolean;
     disabled: boolean;
-    form: boolean;
+    inForm: boolean;
   } & Record<string, unknown>;
 
 const TAG = 'kustom-delivery-method-display';
@@ -68,17 +68,17 @@ const meta = {
     label: '',
     required: false,
     disabled: false,
-    form: false,
+    inForm: false,
   },
   argTypes: {
     ...purchaseArgTypes,
     ...sandboxArgTypes,
     'postal-code': { description: 'The shopper’s postal code. Empty in the story: a real code of the purchase country.' },
-    form: { description: 'Put the element in a checkout form with a submit button.', control: 'boolean', table: { category: 'story' } },
+    inForm: { description: 'Put the element in a checkout form with a submit button.', control: 'boolean', table: { category: 'story' } },
   },
   render: (args, context) => {
     const el = deliveryMethods(args, market(args, context.globals));
-    return args.form ? checkoutForm(el) : el;
+    return args.inForm ? checkoutForm(el) : el;
   },
 } satisfies Meta<Args>;
 
@@ -181,13 +181,13 @@ export const Disabled: Story = {
 
 /** `required` in a form: submitting without a choice shows the localized message. */
 export const RequiredAndInvalid: Story = {
-  args: { required: true, form: true },
+  args: { required: true, inForm: true },
   play: requiredAndInvalid(TAG),
 };
 
 /** `required` with a pickup point option: the form submits the option and the point. */
 export const RequiredAndValid: Story = {
-  args: { required: true, form: true, 'purchase-country': 'SE', value: 'postnord-service-point' },
+  args: { required: true, inForm: true, 'purchase-country': 'SE', value: 'postnord-service-point' },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement);
     await expectState(el, 'ready');

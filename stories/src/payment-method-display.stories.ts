@@ -27,7 +27,7 @@ type Args = SandboxArgs &
     exclude: string;
     required: boolean;
     disabled: boolean;
-    form: boolean;
+    inForm: boolean;
   } & Record<string, unknown>;
 
 const TAG = 'kustom-payment-method-display';
@@ -68,16 +68,16 @@ const meta = {
     exclude: '',
     required: false,
     disabled: false,
-    form: false,
+    inForm: false,
   },
   argTypes: {
     ...purchaseArgTypes,
     ...sandboxArgTypes,
-    form: { description: 'Put the element in a checkout form with a submit button.', control: 'boolean', table: { category: 'story' } },
+    inForm: { description: 'Put the element in a checkout form with a submit button.', control: 'boolean', table: { category: 'story' } },
   },
   render: (args, context) => {
     const el = paymentMethods(args, market(args, context.globals).theme);
-    return args.form ? checkoutForm(el) : el;
+    return args.inForm ? checkoutForm(el) : el;
   },
 } satisfies Meta<Args>;
 
@@ -176,13 +176,13 @@ export const Disabled: Story = {
 
 /** `required` in a form: submitting without a choice shows the localized message (`reportValidity`). */
 export const RequiredAndInvalid: Story = {
-  args: { required: true, form: true },
+  args: { required: true, inForm: true },
   play: requiredAndInvalid(TAG),
 };
 
 /** `required` with a choice: the form submits `payment_method=klarna`. */
 export const RequiredAndValid: Story = {
-  args: { required: true, form: true, value: 'klarna' },
+  args: { required: true, inForm: true, value: 'klarna' },
   play: async ({ canvasElement }) => {
     await expectState(await element(canvasElement), 'ready');
     await submitted(canvasElement, { payment_method: 'klarna' });
