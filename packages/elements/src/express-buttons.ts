@@ -80,8 +80,8 @@ const styles = css`
  * The express checkout buttons available for the purchase (Klarna, Apple Pay,
  * Google Pay, PayPal, Amazon Pay). A click calls `createOrder(resolve, reject)`;
  * once it resolves `{ orderId }`, the shopper approves in a popup (or, where
- * popups are blocked, an in-page dialog with an iframe); then `onConfirm({ orderId,
- * redirectUrl })` runs and `kustom-express-confirm` fires. Only messages from the
+ * popups are blocked, an in-page dialog with an iframe); then
+ * `onConfirm({ orderId, redirectUrl })` runs and `kustom-express-confirm` fires. Only messages from the
  * approval page's origin and the window the element opened are accepted.
  *
  * @tagname kustom-express-buttons
