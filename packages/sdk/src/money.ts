@@ -178,6 +178,33 @@ export function minorToDecimal(minor: number, currency: string): string {
 }
 
 /**
+ * The inverse of {@link minorToDecimal}: a decimal amount, as a person types it, in
+ * exact integer minor units (string arithmetic, no float). Accepts `.` or `,` as the
+ * decimal separator, spaces (also no-break and thin) as digit groups, and a leading
+ * minus. More decimals than the currency has, or anything else, is a
+ * `KustomValidationError` naming `field`.
+ *
+ * @example decimalToMinor('1 234,50', 'SEK') // 123450
+ * @example decimalToMinor('500', 'JPY')      // 500
+ */
+export function decimalToMinor(text: string, currency: string, field = 'amount'): number {
+  const exponent = currencyExponent(currency);
+  const match = /^(-?)(\d+)(?:[.,](\d*))?$/.exec(String(text).replace(/[\s\u00a0\u202f]/g, ''));
+  const fraction = match?.[3] ?? '';
+  const minor = match && fraction.length <= exponent ? Number(match[2] + fraction.padEnd(exponent, '0')) : NaN;
+  if (!Number.isSafeInteger(minor)) {
+    throw new KustomValidationError('request', [
+      {
+        path: field,
+        message: `must be an amount in ${currency.toUpperCase()} with at most ${exponent} decimals, got ${JSON.stringify(text)}`,
+        code: 'invalid_format',
+      },
+    ]);
+  }
+  return match![1] ? -minor : minor;
+}
+
+/**
  * A localized currency string for an amount in minor units.
  *
  * @example formatAmount(129900, 'SEK', 'sv-SE') // "1 299,00 kr"

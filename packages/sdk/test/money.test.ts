@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KustomValidationError, divideRounded, formatAmount, lineTotals, minorToDecimal, orderTotals, taxFromGross, checkOrderArithmetic } from '@kustom/sdk';
+import { KustomValidationError, decimalToMinor, divideRounded, formatAmount, lineTotals, minorToDecimal, orderTotals, taxFromGross, checkOrderArithmetic } from '@kustom/sdk';
 
 describe('money', () => {
   it('computes tax from gross with the facts-page rounding rule', () => {
@@ -55,5 +55,17 @@ describe('money', () => {
       ],
     });
     expect(issues.map((i) => i.path)).toEqual(['order_lines[1].total_amount', 'order_amount', 'order_tax_amount']);
+  });
+
+  it('reads typed decimals back into exact minor units', () => {
+    expect(decimalToMinor('1 234,50', 'SEK')).toBe(123450);
+    expect(decimalToMinor('12.5', 'EUR')).toBe(1250);
+    expect(decimalToMinor('-0.05', 'EUR')).toBe(-5);
+    expect(decimalToMinor('500', 'JPY')).toBe(500);
+    expect(decimalToMinor('1.234', 'KWD')).toBe(1234);
+    for (const minor of [0, 1, -1205, 900719925474099]) expect(decimalToMinor(minorToDecimal(minor, 'EUR'), 'EUR')).toBe(minor);
+    for (const bad of ['', '12.345', '1e3', '12,3,4', 'abc', '5.5']) {
+      expect(() => decimalToMinor(bad, bad === '5.5' ? 'JPY' : 'EUR', 'captured_amount')).toThrow(/captured_amount/);
+    }
   });
 });

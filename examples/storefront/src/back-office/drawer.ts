@@ -8,6 +8,7 @@
 import {
   customerEmail,
   customerName,
+  decimalToMinor,
   isKustomError,
   isKustomPlanError,
   lineBalances,
@@ -28,7 +29,6 @@ import { ApiError, api } from '../api.js';
 import type { ActionRequest, ActionResponse, LineSelection, OrderResponse } from '../api-types.js';
 import { h, render, type Child } from '../dom.js';
 import { formatDate, formatDateTime, money } from '../format.js';
-import { parseAmount } from './amount.js';
 import { editedLines, lineKey } from './edit-lines.js';
 
 const LOCALE = 'en';
@@ -326,8 +326,11 @@ export function createDrawer(options: DrawerOptions) {
         return { kind: 'lines' as const, lines };
       }
       if (mode === 'amount') {
-        const amount = parseAmount(String(data.get('amount') ?? ''), currency);
-        return { kind: 'amount' as const, amount: amount ?? Number.NaN, tax_rate: Number(data.get('tax_rate')), description: String(data.get('description') ?? '').trim() };
+        let amount = Number.NaN; // "Enter an amount…" below
+        try {
+          amount = decimalToMinor(String(data.get('amount') ?? ''), currency);
+        } catch {}
+        return { kind: 'amount' as const, amount, tax_rate: Number(data.get('tax_rate')), description: String(data.get('description') ?? '').trim() };
       }
       return { kind: 'full' as const };
     };
