@@ -17,6 +17,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sdk', include: ['packages/sdk/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'sandbox', include: ['packages/sandbox/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'back-office', include: ['packages/back-office/test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
       { extends: true, test: { name: 'elements-node', include: ['packages/elements/test-node/**/*.test.ts'] } },
       {
         extends: true,

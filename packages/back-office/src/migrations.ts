@@ -1,0 +1,102 @@
+/**
+ * Versioned SQL migrations, applied in order at start. Each runs once (recorded in
+ * `schema_migrations`), inside one transaction, under an advisory lock so two app
+ * instances starting at once apply it once between them.
+ */
+import type { Db } from './db.js';
+
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'orders, audit, users',
+    sql: `
+CREATE TABLE orders (
+  merchant_id text NOT NULL,
+  order_id text NOT NULL,
+  status text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz,
+  purchase_country text,
+  purchase_currency text NOT NULL,
+  order_amount bigint NOT NULL,
+  captured_amount bigint NOT NULL DEFAULT 0,
+  refunded_amount bigint NOT NULL DEFAULT 0,
+  payment_method text,
+  email text,
+  search_text text NOT NULL DEFAULT '',
+  body jsonb NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (merchant_id, order_id)
+);
+CREATE INDEX orders_created ON orders (merchant_id, created_at DESC, order_id DESC);
+CREATE INDEX orders_status_created ON orders (merchant_id, status, created_at DESC, order_id DESC);
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  merchant_id text NOT NULL,
+  order_id text,
+  actor text NOT NULL,
+  action text NOT NULL,
+  request jsonb,
+  idempotency_key text,
+  response jsonb
+);
+CREATE INDEX audit_order ON audit_log (merchant_id, order_id, id);
+CREATE UNIQUE INDEX audit_idempotency ON audit_log (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE TABLE users (
+  id text PRIMARY KEY,
+  email text NOT NULL UNIQUE,
+  name text NOT NULL,
+  role text NOT NULL,
+  external boolean NOT NULL DEFAULT false,
+  expires_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE store_access (
+  user_id text NOT NULL REFERENCES users(id),
+  merchant_id text NOT NULL,
+  PRIMARY KEY (user_id, merchant_id)
+);
+CREATE TABLE notification_preferences (
+  user_id text NOT NULL REFERENCES users(id),
+  merchant_id text NOT NULL,
+  kind text NOT NULL,
+  home boolean NOT NULL DEFAULT true,
+  email boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (user_id, merchant_id, kind)
+);
+-- Users are never deleted (the portal's rule).
+CREATE FUNCTION refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% rows are never deleted', TG_TABLE_NAME; END $$;
+CREATE TRIGGER users_never_deleted BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION refuse_delete();
+-- The audit log is append-only.
+CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_change();
+`,
+  },
+];
+
+/** Arbitrary constant: the advisory-lock key of the migrations. */
+const MIGRATION_LOCK = 7_310_411;
+
+/** Applies the migrations not yet applied; returns the versions it applied. */
+export async function migrate(db: Db): Promise<number[]> {
+  return db.withLock(MIGRATION_LOCK, async (tx) => {
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,17 @@
+/**
+ * `@kustom/back-office/server`: the server side of a merchant back office (Node only).
+ */
+export { openDb, type Db, type OpenDbOptions, type Queryable } from './db.js';
+export { migrate, MIGRATIONS } from './migrations.js';
+export {
+  openStore,
+  createStore,
+  searchTextOf,
+  type AuditEntry,
+  type NewAuditEntry,
+  type OpenStoreOptions,
+  type OrderPage,
+  type OrderPageQuery,
+  type OrderStore,
+  type User,
+} from './store.js';
