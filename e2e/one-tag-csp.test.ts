@@ -171,6 +171,14 @@ describe('the one tag under a strict CSP', () => {
     await page.close();
   });
 
+  it('the one-tag files are ASCII only (a page without <meta charset> still shows "·"), non-ASCII as escapes', () => {
+    for (const file of ['kustom-elements.js', 'kustom-elements.mjs']) {
+      const bytes = readFileSync(join(root, 'packages/elements/dist', file));
+      const offending = bytes.findIndex((byte) => byte > 0x7f);
+      expect(offending, `${file}: byte ${offending} is not ASCII`).toBe(-1);
+    }
+  });
+
   it('the README publishes the snippet and the CSP hash the test pages use', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('<!-- one-tag:start -->'), readme.indexOf('<!-- one-tag:end -->'));
