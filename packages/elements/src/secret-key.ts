@@ -7,6 +7,9 @@
  */
 import { KustomError, createElementsClient, type ElementsClient, type ElementsClientOptions } from '@kustom/sdk/elements';
 
+/** What every secret API key starts with. */
+const SECRET_PREFIX = 'kco_';
+
 /** Zero-width characters and the BOM, which `trim()` keeps. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
@@ -14,7 +17,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 export function isSecretKey(key: unknown): boolean {
   if (typeof key !== 'string') return false;
   const visible = key.replace(INVISIBLE, '').trim().toLowerCase();
-  return visible.includes('kco_') || /^[^\s:]+:[^\s:]+$/.test(visible);
+  return visible.includes(SECRET_PREFIX) || /^[^\s:]+:[^\s:]+$/.test(visible);
 }
 
 /** @internal The message every refusal carries. */
