@@ -137,10 +137,15 @@ describe('the one tag under a strict CSP', () => {
     // The file is held back: the page's calls wait in the snippet's queue.
     await page.waitForFunction(() => (window as unknown as { kustomElements: { _internal: { q: unknown[] } } }).kustomElements._internal.q.length === 2);
     const queued = await page.evaluate(() => {
-      const loader = (window as unknown as { kustomElements: { _internal: { q: [ArrayLike<unknown>][]; loaded?: boolean } } }).kustomElements;
-      return { methods: loader._internal.q.map(([args]) => args[0]), loaded: loader._internal.loaded ?? false, buttons: document.querySelectorAll('kustom-express-buttons').length };
+      const loader = (window as unknown as { kustomElements: { _internal: { q: { method: string }[]; loaded?: boolean; snippetVersion: string } } }).kustomElements;
+      return { methods: loader._internal.q.map(({ method }) => method), loaded: loader._internal.loaded ?? false, version: loader._internal.snippetVersion, buttons: document.querySelectorAll('kustom-express-buttons').length };
     });
-    expect(queued).toEqual({ methods: ['express.initialize', 'ready'], loaded: false, buttons: 0 });
+    // The official snippet's object entries.
+    expect(queued).toEqual({ methods: ['express.initialize', 'ready'], loaded: false, version: '1.0.0', buttons: 0 });
+    await page.evaluate(() => {
+      const w = window as unknown as { kustomElements: { load: Promise<void> }; loadSettled?: string };
+      w.kustomElements.load.then(() => (w.loadSettled = 'resolved'), () => (w.loadSettled = 'rejected'));
+    });
 
     release();
     await page.waitForFunction(() => document.documentElement.dataset.kustomReady === '' && document.querySelector('#express kustom-express-buttons')?.getAttribute('state') === 'ready');
@@ -148,7 +153,9 @@ describe('the one tag under a strict CSP', () => {
       const el = document.querySelector('#express kustom-express-buttons') as HTMLElement & { currency: string; amount: number };
       return { currency: el.currency, amount: el.amount, loaded: (window as unknown as { kustomElements: { _internal: { loaded?: boolean } } }).kustomElements._internal.loaded };
     });
+    // The page passed `sek`; the snippet's load promise resolved and stayed.
     expect(buttons).toEqual({ currency: 'SEK', amount: 49700, loaded: true });
+    await page.waitForFunction(() => (window as unknown as { loadSettled?: string }).loadSettled === 'resolved');
 
     // A purchase: createOrder asks the merchant API, the sandbox's approval page opens in a popup.
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#express kustom-express-buttons button').first().click()]);
@@ -162,6 +169,14 @@ describe('the one tag under a strict CSP', () => {
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('the one-tag files are ASCII only (a page without <meta charset> still shows "·"), non-ASCII as escapes', () => {
+    for (const file of ['kustom-elements.js', 'kustom-elements.mjs']) {
+      const bytes = readFileSync(join(root, 'packages/elements/dist', file));
+      const offending = bytes.findIndex((byte) => byte > 0x7f);
+      expect(offending, `${file}: byte ${offending} is not ASCII`).toBe(-1);
+    }
   });
 
   it('the README publishes the snippet and the CSP hash the test pages use', () => {

@@ -8,7 +8,8 @@ import { CART } from './cart.js';
 const status = document.getElementById('status');
 
 kustomElements('express.initialize', '#express', {
-  currency: CART.currency,
+  // Real integrations pass the currency in any case (WooCommerce: `sek`); the loader reads it as SEK.
+  currency: CART.currency.toLowerCase(),
   orderLines: CART.lines.map(({ name, quantity, totalAmount, taxAmount }) => ({ name, quantity, totalAmount, taxAmount })),
   shippingAddressRequired: true,
   // Your server creates the checkout order (with the secret key); the page only gets its id.

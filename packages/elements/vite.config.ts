@@ -70,7 +70,9 @@ export default defineConfig({
     // The sources are ES2022 already (tsconfig target); Lit's build is ES2021.
     target: 'esnext',
     minify: 'terser',
-    terserOptions: { ecma: 2022, compress: { passes: 2 }, format: { comments: false, ascii_only: false } },
+    // ASCII only (non-ASCII as \u escapes): a page without <meta charset="utf-8"> still shows "·" and "ä".
+    // Template literals keep their raw text, so the sources write those as escapes.
+    terserOptions: { ecma: 2022, compress: { passes: 2 }, format: { comments: false, ascii_only: true } },
     sourcemap: true,
     reportCompressedSize: false,
     rollupOptions: {

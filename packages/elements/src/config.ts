@@ -5,7 +5,8 @@
  * the context key, so importing in Node is safe.
  */
 import { createContext } from '@lit/context';
-import { createElementsClient, type ElementsClient, type ElementsClientOptions } from '@kustom/sdk/elements';
+import type { ElementsClient, ElementsClientOptions } from '@kustom/sdk/elements';
+import { createClient } from './secret-key.js';
 import type { ReactiveElement } from 'lit';
 
 /** What `configure()` and `<kustom-elements-provider>` take. Never a secret key. */
@@ -38,7 +39,7 @@ export const refreshAll = (): void => live.forEach((element) => element.requestU
 /**
  * Configures every element on the page that is not inside a
  * `<kustom-elements-provider>`. Calling it again reconfigures them (they reload).
- * Throws a `KustomError` for a missing key or a secret key (`kco_…`).
+ * Throws a `KustomError` for a missing key or a secret key (`kco_…`, `username:key`, with any surrounding whitespace).
  *
  * @example
  * configure({ publicApiKey: 'kustom_pk_test_…', environment: 'playground' });
@@ -46,7 +47,7 @@ export const refreshAll = (): void => live.forEach((element) => element.requestU
  * configure({ publicApiKey: 'kustom_pk_test_sandbox', baseUrl: 'http://127.0.0.1:4010' });
  */
 export function configure(options: KustomElementsOptions): void {
-  pageClient = createElementsClient(options);
+  pageClient = createClient(options);
   refreshAll();
 }
 

@@ -150,7 +150,7 @@ export class KustomDeliveryMethodDisplay extends KustomChoiceElement<DeliveryOpt
         ${this.radio('o', option.id)} ${mark('', option.carrier)}
         <span class="text">
           <span part="kustom-name" class="name">${option.name}</span>
-          <span part="kustom-details" class="sub">${option.carrier} · ${kind} · ${window}</span>
+          <span part="kustom-details" class="sub">${option.carrier} \u00b7 ${kind} \u00b7 ${window}</span>
           ${option.description ? html`<span part="kustom-description" class="sub">${option.description}</span>` : nothing}
         </span>
         <span part="kustom-price" class="price">${formatPrice(option.price, option.currency, lang_, t)}</span>

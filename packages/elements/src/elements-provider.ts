@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { createElementsClient, type Environment, type Region } from '@kustom/sdk/elements';
+import type { Environment, Region } from '@kustom/sdk/elements';
+import { createClient } from './secret-key.js';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext, refreshAll } from './config.js';
@@ -55,7 +56,7 @@ export class KustomElementsProvider extends LitElement {
     if (this.options?.every((value, i) => value === options[i])) return;
     this.options = options;
     try {
-      this.provider.setValue(createElementsClient(this));
+      this.provider.setValue(createClient(this));
     } catch (error) {
       this.provider.setValue(error as Error);
     }

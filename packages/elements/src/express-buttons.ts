@@ -76,6 +76,9 @@ const styles = css`
   }
 `;
 
+/** The console warning about a missing createOrder is given once per page. */
+let warnedNoCreateOrder = false;
+
 /**
  * The express checkout buttons available for the purchase (Klarna, Apple Pay,
  * Google Pay, PayPal, Amazon Pay). A click calls `createOrder(resolve, reject)`;
@@ -208,7 +211,15 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
     if (this.busy || !this.dispatchEvent(new KustomExpressClickEvent({ button }))) return;
     const createOrder = this.createOrder;
     if (!createOrder) {
-      this.fail({ code: 'MERCHANT_HOOK_MISSING', message: 'Set the createOrder property of <kustom-express-buttons>.' });
+      const message = 'Set the createOrder property of <kustom-express-buttons>.';
+      // Said once in the console too: a page without a kustom-error listener shows nothing otherwise.
+      if (!warnedNoCreateOrder) {
+        warnedNoCreateOrder = true;
+        console.warn(
+          `Kustom Elements: the express buttons have no createOrder. ${message} Or pass createOrder to kustomElements('express.initialize', selector, { createOrder(resolve, reject, context) { … } }): have your server create the checkout order and resolve({ orderId }).`,
+        );
+      }
+      this.fail({ code: 'MERCHANT_HOOK_MISSING', message });
       return;
     }
     this.busy = true;

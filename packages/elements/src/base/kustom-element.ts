@@ -91,7 +91,8 @@ export abstract class KustomElement<T> extends LitElement {
     return {
       locale: apiLocale(this.lang_, this.purchaseCountry),
       purchaseCountry: this.purchaseCountry ?? '',
-      currency: this.currency ?? '',
+      // Real integrations pass `sek`: ISO 4217 codes are compared and sent upper case.
+      currency: (this.currency ?? '').trim().toUpperCase(),
       amount: this.amount,
     };
   }

@@ -27,6 +27,20 @@ const options = (extra: Partial<ExpressInitializeOptions> = {}): ExpressInitiali
   ...extra,
 });
 
+/**
+ * The installation snippet exactly as the Kustom Portal (Elements → Installation
+ * script) gives it and Kustom's WooCommerce plugin prints it.
+ */
+const OFFICIAL_SNIPPET =
+  '(function(w){((window.kustomElements=window.kustomElements||function(w,...n){return new Promise((o,i)=>{window.kustomElements._internal.q.push({method:w,args:n,resolve:o,reject:i});});}),(window.kustomElements._internal=window.kustomElements._internal||{q:[],snippetVersion:"1.0.0"}),window.kustomElements.load||(window.kustomElements.load=new Promise((w,n)=>{((window.kustomElements._internal.loadResolve=w),(window.kustomElements._internal.loadReject=n));})));})(window);';
+
+/** A fresh page-level loader: the official snippet first, then the real file. */
+function officialSnippet(): KustomElementsLoader {
+  delete window.kustomElements;
+  new Function(OFFICIAL_SNIPPET)();
+  return window.kustomElements!;
+}
+
 /** A fresh page-level loader: the snippet first, then the real file. */
 function snippet(): KustomElementsLoader {
   delete window.kustomElements;
@@ -177,7 +191,7 @@ describe('window.kustomElements (the loader)', () => {
       ['#x', options({ orderLines: ['Tröja' as never] }), 'orderLines[0]', /must be an object/],
       ['#x', options({ orderLines: [] }), 'orderLines', /non-empty array/],
       ['#x', options({ orderLines: [{ ...lines[1]!, totalAmount: -5000, taxAmount: -1000 }] }), 'orderLines', /negative amount/],
-      ['#x', options({ currency: 'sek' }), 'currency', /ISO 4217/],
+      ['#x', options({ currency: 'kronor' }), 'currency', /ISO 4217/],
       ['#x', options({ createOrder: undefined as never }), 'createOrder', /is required/],
       ['#x', options({ onConfirm: 'thanks.html' as never }), 'onConfirm', /must be a function/],
       ['#x', options({ shippingAddressRequired: 'yes' as never }), 'shippingAddressRequired', /true or false/],
@@ -211,5 +225,112 @@ describe('window.kustomElements (the loader)', () => {
     expect((await rejection(broken('ready'))).message).to.contain('secret');
     // Other methods still work.
     await broken('express.initialize', el, options());
+  });
+
+  it('the official snippet: replays its { method, args } entries in order, keeps _internal and settles load', async () => {
+    const el = await fixture<KustomExpressButtons>(html`<kustom-express-buttons locale="sv-SE"></kustom-express-buttons>`);
+    const stub = officialSnippet();
+    const load = stub.load;
+    expect(load).to.be.instanceOf(Promise);
+    const settled: string[] = [];
+    const calls = [
+      stub('configure', configureOptions()).then(() => settled.push('configure')),
+      // Real integrations pass the currency lower case.
+      stub('express.initialize', el, options({ currency: 'eur' })).then(() => settled.push('initialize eur')),
+      stub('express.initialize', el, options({ currency: 'nok' })).then(() => settled.push('initialize nok')),
+      stub('ready').then(() => settled.push('ready')),
+      stub('no.such.method').catch((error: Error) => settled.push(`rejected: ${error.message}`)),
+    ];
+    expect(stub._internal.q).to.have.length(5);
+    expect(stub._internal.q[0]).to.include({ method: 'configure' });
+
+    const loader = installLoader(createLoader());
+    expect(window.kustomElements).to.equal(loader);
+    // The snippet's load promise and _internal stay, with its version.
+    expect(loader.load).to.equal(load);
+    expect(loader._internal.snippetVersion).to.equal('1.0.0');
+    expect(loader._internal.q).to.deep.equal([]);
+    await Promise.all(calls);
+    expect(settled.filter((s) => !s.startsWith('rejected'))).to.deep.equal(['configure', 'initialize eur', 'initialize nok', 'ready']);
+    expect(settled.find((s) => s.startsWith('rejected'))).to.match(/unknown method "no\.such\.method"/);
+    expect(el.currency).to.equal('NOK');
+    await load;
+    // It goes on accepting calls, and a second copy of the file changes nothing.
+    expect(installLoader(createLoader())).to.equal(loader);
+    expect(loader.load).to.equal(load);
+    await loader('express.initialize', el, options({ currency: 'Sek ' }));
+    expect(el.currency).to.equal('SEK');
+    el.reload();
+    await ready(el);
+  });
+
+  it('the official snippet with the file already there: calls run at once, load resolves', async () => {
+    const loader = installLoader(createLoader());
+    new Function(OFFICIAL_SNIPPET)();
+    expect(window.kustomElements).to.equal(loader);
+    await loader.load;
+    await window.kustomElements!('configure', configureOptions());
+  });
+
+  it('load rejects with the KustomError of an unusable script-tag configuration', async () => {
+    const stub = officialSnippet();
+    const startup = Promise.reject(new KustomError('publicApiKey looks like a secret API key'));
+    installLoader(createLoader({}, startup));
+    const error = await rejection(stub.load);
+    expect(error).to.be.instanceOf(KustomError);
+    expect(error.message).to.contain('secret');
+  });
+
+  it('takes the environment from the script host when data-environment is absent', () => {
+    const tag = (src: string, environment?: string) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.dataset.publicApiKey = PUBLIC_KEY;
+      if (environment) script.dataset.environment = environment;
+      return scriptOptions(script).environment;
+    };
+    expect(tag('https://js.playground.kustom.co/kustom-elements.js')).to.equal('playground');
+    expect(tag('https://js.live.kustom.co/kustom-elements.js')).to.equal('live');
+    expect(tag('https://js.kustom.co/kustom-elements.js')).to.equal('live');
+    expect(tag('/dist/kustom-elements.js')).to.equal(undefined);
+    expect(tag('https://js.live.kustom.co/x.js', 'playground')).to.equal('playground');
+  });
+
+  it('refuses every spelling of a secret key, and sends nothing', async () => {
+    const requests: string[] = [];
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(String(input));
+      return sandbox.fetch(input, init);
+    };
+    const loader = createLoader();
+    const spellings = [' kco_test_api_1234', '\u200bkco_test_api_1234', '\ufeffkco_test_api_1234', 'merchant:kco_test_api_1234', 'PK12345_abc:secret', 'KCO_TEST_API_1', 'kco_test_api_1234\n'];
+    for (const key of spellings) {
+      const error = await rejection(loader('configure', { publicApiKey: key, baseUrl: SANDBOX_URL, fetch }));
+      expect(error, JSON.stringify(key)).to.be.instanceOf(KustomValidationError);
+      expect((error as KustomValidationError).field).to.equal('publicApiKey');
+      expect(error.message).to.contain('secret API key');
+      // The provider refuses it too.
+      const provider = await fixture<HTMLElement & { fetch?: unknown }>(
+        html`<kustom-elements-provider .publicApiKey=${key} base-url=${SANDBOX_URL} .fetch=${fetch}
+          ><kustom-payment-method-display locale="sv-SE"></kustom-payment-method-display
+        ></kustom-elements-provider>`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      provider.remove();
+    }
+    expect(requests).to.deep.equal([]);
+  });
+
+  it('reads a currency attribute in any case and asks the API for it upper case', async () => {
+    const asked: string[] = [];
+    const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(`${String(input)} ${typeof init?.body === 'string' ? init.body : ''}`);
+      return sandbox.fetch(input, init);
+    };
+    await createLoader()('configure', { publicApiKey: PUBLIC_KEY, baseUrl: SANDBOX_URL, fetch });
+    const el = await fixture<HTMLElement>(html`<kustom-payment-method-display locale="sv-SE" purchase-country="SE" currency="sek" amount="49900"></kustom-payment-method-display>`);
+    await ready(el);
+    expect(asked.join('\n')).to.contain('SEK');
+    expect(asked.join('\n')).not.to.contain('sek');
   });
 });

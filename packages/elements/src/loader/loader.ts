@@ -17,8 +17,27 @@ import { checkConfigure, checkExpress, type ExpressInitializeOptions, type Loade
 /** The tags the loader waits for in `ready()`. */
 const TAGS = ['kustom-elements-provider', 'kustom-payment-method-display', 'kustom-delivery-method-display', 'kustom-express-buttons'];
 
-/** One queued call: the arguments and the promise's settlers (the snippet's shape). */
-type Queued = [args: ArrayLike<unknown>, resolve?: (value: unknown) => void, reject?: (reason: unknown) => void];
+/**
+ * One queued call. The official snippet (Kustom Portal, Elements → Installation
+ * script; Kustom's WooCommerce plugin) queues `{ method, args, resolve, reject }`;
+ * our older snippet queued `[arguments, resolve, reject]`. Both are replayed.
+ */
+type Queued =
+  | { method: unknown; args?: ArrayLike<unknown>; resolve?: (value: unknown) => void; reject?: (reason: unknown) => void }
+  | [args: ArrayLike<unknown>, resolve?: (value: unknown) => void, reject?: (reason: unknown) => void];
+
+/** What the snippet keeps on `kustomElements._internal`, and what the file adds. */
+export interface LoaderInternal {
+  /** Calls made before the file arrived. */
+  q: Queued[];
+  /** The snippet's version (`"1.0.0"`), kept as the snippet set it. */
+  snippetVersion?: string;
+  /** The settlers of the snippet's `kustomElements.load`. */
+  loadResolve?: (value?: unknown) => void;
+  loadReject?: (reason?: unknown) => void;
+  /** The real loader is in place (a second copy of the file changes nothing). */
+  loaded?: boolean;
+}
 
 /** `window.kustomElements`. */
 export interface KustomElementsLoader {
@@ -26,8 +45,13 @@ export interface KustomElementsLoader {
   (method: 'express.initialize', selector: string | Element, options: ExpressInitializeOptions): Promise<KustomExpressButtons>;
   (method: 'ready'): Promise<void>;
   (method: string, ...args: unknown[]): Promise<unknown>;
-  /** @internal `q`: calls made before the file arrived; `loaded`: the real loader is in place. */
-  _internal: { q: Queued[]; loaded?: boolean };
+  /**
+   * Resolves once the elements are defined and the script tag's configuration is
+   * read; rejects with a `KustomError` when that configuration is unusable.
+   */
+  load: Promise<void>;
+  /** @internal */
+  _internal: LoaderInternal;
 }
 
 declare global {
@@ -103,28 +127,66 @@ export function createLoader(defaults: LoaderConfigureOptions = {}, startup: Pro
     return run;
   }) as KustomElementsLoader;
   loader._internal = { q: [], loaded: true };
+  loader.load = methods.ready!() as Promise<void>;
+  // An unusable configuration is reported by `ready()` and `load`; never as an unhandled rejection.
+  loader.load.catch(() => undefined);
   return loader;
 }
 
-/** The script tag's `data-*` configuration (only the attributes present). */
+/** The environment each of Kustom's script hosts serves: a tag that only swaps `src` keeps its environment. */
+const SCRIPT_HOSTS: Record<string, 'playground' | 'live'> = {
+  'js.playground.kustom.co': 'playground',
+  'js.live.kustom.co': 'live',
+  'js.kustom.co': 'live',
+};
+
+/**
+ * The script tag's `data-*` configuration (only the attributes present). Without
+ * `data-environment`, a tag served from one of Kustom's script hosts takes that
+ * host's environment, so a live key is never sent to the playground.
+ */
 export function scriptOptions(script: Element | null): LoaderConfigureOptions {
   const data = (script as HTMLElement | null)?.dataset ?? {};
   const options: Record<string, string> = {};
   for (const key of ['publicApiKey', 'environment', 'region', 'baseUrl']) if (data[key] !== undefined) options[key] = data[key];
+  const src = script?.getAttribute('src');
+  if (options.environment === undefined && src) {
+    try {
+      const environment = SCRIPT_HOSTS[new URL(src, document.baseURI).hostname];
+      if (environment) options.environment = environment;
+    } catch {
+      // not a URL: no environment from it
+    }
+  }
   return options;
 }
 
 /**
  * Puts the real loader on `window.kustomElements` and replays, in order, the
- * calls the inline snippet queued. A second copy of the file changes nothing.
+ * calls the inline snippet queued, settling each one's promise. The snippet's
+ * `_internal` (its `snippetVersion`) and its `load` promise stay: `load` settles
+ * as the loader's own does. A second copy of the file changes nothing.
  */
 export function installLoader(loader: KustomElementsLoader): KustomElementsLoader {
   const current = window.kustomElements;
   if (current?._internal?.loaded) return current;
+  const internal: Partial<LoaderInternal> = current?._internal ?? {};
+  const queue = Array.isArray(internal.q) ? internal.q : [];
+  if (current?.load instanceof Promise) {
+    const own = loader.load;
+    loader.load = current.load;
+    own.then(
+      (value) => internal.loadResolve?.(value),
+      (reason) => internal.loadReject?.(reason),
+    );
+  }
+  loader._internal = Object.assign(internal, { q: [], loaded: true });
   window.kustomElements = loader;
-  for (const entry of current?._internal?.q ?? []) {
-    const [args, resolve, reject] = (Array.isArray(entry) ? entry : [entry]) as Queued;
-    void loader(...(Array.from(args) as [string])).then(resolve, reject);
+  for (const entry of queue) {
+    const [method, args, resolve, reject] = Array.isArray(entry)
+      ? [Array.from(entry[0] ?? [])[0], Array.from(entry[0] ?? []).slice(1), entry[1], entry[2]]
+      : [entry?.method, Array.from(entry?.args ?? []), entry?.resolve, entry?.reject];
+    void loader(method as string, ...args).then(resolve, reject);
   }
   return loader;
 }

@@ -5,6 +5,7 @@
  * (`orderLines[1].totalAmount`), before anything on the page changes.
  */
 import { KustomValidationError, type ElementsClientOptions, type KustomValidationIssue } from '@kustom/sdk/elements';
+import { SECRET_KEY_MESSAGE, isSecretKey } from '../secret-key.js';
 import type { KustomErrorDetail, KustomExpressConfirmDetail } from '../events.js';
 
 /** One line of the express purchase, amounts in minor units (`49900` = 499.00). */
@@ -33,7 +34,7 @@ export interface ExpressOrderContext {
 
 /** The options of `kustomElements('express.initialize', selector, options)`. */
 export interface ExpressInitializeOptions {
-  /** ISO 4217, e.g. `SEK`. */
+  /** ISO 4217, e.g. `SEK`, in any case (`sek` is read as `SEK`). */
   currency: string;
   orderLines: ExpressOrderLine[];
   /** @default false */
@@ -110,7 +111,7 @@ export function checkConfigure(options: unknown): LoaderConfigureOptions {
   fail(
     'configure',
     checkObject(options, {
-      'publicApiKey?': string,
+      'publicApiKey?': (v) => string(v) ?? (isSecretKey(v) ? SECRET_KEY_MESSAGE : undefined),
       'environment?': oneOf('playground', 'live'),
       'region?': oneOf('eu', 'na', 'oc'),
       'baseUrl?': url,
@@ -128,7 +129,7 @@ export function checkExpress(selector: unknown, options: unknown): ExpressOrderC
       : [{ path: 'selector', message: `must be a CSS selector or an element, got ${show(selector)}`, code: 'invalid_type' }];
   issues.push(
     ...checkObject(options, {
-      currency: (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : `must be an ISO 4217 code such as "SEK", got ${show(v)}`),
+      currency: (v) => (typeof v === 'string' && /^[a-z]{3}$/i.test(v.trim()) ? undefined : `must be an ISO 4217 code such as "SEK", got ${show(v)}`),
       orderLines: (v) => (Array.isArray(v) && v.length ? undefined : 'must be a non-empty array of order lines'),
       'shippingAddressRequired?': bool,
       createOrder: fn,
@@ -163,7 +164,7 @@ export function checkExpress(selector: unknown, options: unknown): ExpressOrderC
   fail('express.initialize', issues);
   const o = options as ExpressInitializeOptions;
   return {
-    currency: o.currency,
+    currency: o.currency.trim().toUpperCase(),
     amount,
     orderLines: o.orderLines.map((line) => ({ ...line })),
     shippingAddressRequired: o.shippingAddressRequired ?? false,
