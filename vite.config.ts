@@ -26,6 +26,9 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page answers when the machine lets it: `expect.poll` waits up to 10 s (its default, 1 s,
+          // is shorter than a busy 2-core machine takes to re-render a filtered list).
+          expect: { poll: { timeout: 10_000 } },
           // Browsers and servers: one file at a time keeps a 2-core machine responsive.
           fileParallelism: false,
         },

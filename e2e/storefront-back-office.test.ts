@@ -86,7 +86,7 @@ describe('back office', () => {
     await expect.poll(() => text(page.getByTestId('orders-count'))).toBe('1 order · showing 1–1');
     await page.getByTestId('orders-table').getByRole('button', { name: orderNumber }).click();
     await expect.poll(status).toBe('AUTHORIZED');
-    expect(new URL(page.url()).searchParams.get('order')).toBe(orderId);
+    await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe(orderId);
     expect(await amount('order_amount')).toBe('2 095,00 kr');
     expect(await actionButtons()).toEqual(['Capture…', 'Edit order…', 'Cancel order']);
     expect(await timeline()).toEqual([['authorized', '2 095,00 kr']]);
@@ -179,7 +179,7 @@ describe('back office', () => {
     expect(await slip.locator('img').first().getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await slip.close();
     await drawer().getByRole('button', { name: 'Close' }).click();
-    expect(new URL(page.url()).searchParams.has('order')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('order')).toBe(false);
   });
 
   it('exports the filtered orders as CSV', async () => {
