@@ -47,7 +47,6 @@ export interface SandboxOptions {
   now?: Date | string | number | undefined;
   /**
    * Seed of the id and random generator: the same seed gives the same ids.
-   * Given, it seeds the errors' `correlation_id` too; without it those are random per answer.
    * @default 1
    */
   randomSeed?: number | string | undefined;
@@ -96,8 +95,6 @@ export interface ResolvedConfig {
   apiKeys: readonly ApiKeyCredential[];
   publicKeys: readonly PublicKeyCredential[];
   randomSeed: number | string;
-  /** Whether the caller chose `randomSeed` (then correlation ids are seeded too). */
-  seeded: boolean;
   seed: SeedName;
   start: Date | string | number | undefined;
   publicUrl: string | undefined;
@@ -120,7 +117,6 @@ export function resolveConfig(options: SandboxOptions): ResolvedConfig {
     apiKeys,
     publicKeys,
     randomSeed: options.randomSeed ?? 1,
-    seeded: options.randomSeed !== undefined,
     seed: options.seed ?? 'empty',
     start: options.now,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
