@@ -25,8 +25,9 @@ const unauthorized = (message: string): never => fail(401, 'UNAUTHORIZED', messa
 /** The credential a request authenticates as (its key), or a 401. */
 export function authenticate(header: string | null, keys: readonly ApiKeyCredential[]): ApiKeyCredential {
   if (!header) return unauthorized('Missing credentials: send Authorization: Basic <API key>.');
-  const [scheme, token = ''] = header.trim().split(/\s+/, 2);
-  if (scheme?.toLowerCase() !== 'basic' || !token) return unauthorized('Unsupported authorization: use Authorization: Basic <API key>.');
+  // Exactly `Basic`, one space, one token (RFC 9110 §11.4): no tabs, doubled spaces or trailing words.
+  const token = /^basic ([^\s]+)$/i.exec(header)?.[1];
+  if (!token) return unauthorized('Unsupported authorization: use Authorization: Basic <API key>.');
   const direct = keys.find((k) => k.key === token);
   if (direct) return direct;
   const decoded = decodeBase64(token);

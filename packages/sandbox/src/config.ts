@@ -47,6 +47,7 @@ export interface SandboxOptions {
   now?: Date | string | number | undefined;
   /**
    * Seed of the id and random generator: the same seed gives the same ids.
+   * Given, it seeds the errors' `correlation_id` too; without it those are random per answer.
    * @default 1
    */
   randomSeed?: number | string | undefined;
@@ -95,6 +96,8 @@ export interface ResolvedConfig {
   apiKeys: readonly ApiKeyCredential[];
   publicKeys: readonly PublicKeyCredential[];
   randomSeed: number | string;
+  /** Whether the caller chose `randomSeed` (then correlation ids are seeded too). */
+  seeded: boolean;
   seed: SeedName;
   start: Date | string | number | undefined;
   publicUrl: string | undefined;
@@ -117,6 +120,7 @@ export function resolveConfig(options: SandboxOptions): ResolvedConfig {
     apiKeys,
     publicKeys,
     randomSeed: options.randomSeed ?? 1,
+    seeded: options.randomSeed !== undefined,
     seed: options.seed ?? 'empty',
     start: options.now,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),

@@ -93,3 +93,12 @@ export function createRandom(initial: RandomState): Random {
     state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
   };
 }
+
+/** A version 4 UUID from the platform's cryptographic generator (Node and every browser, secure context or not). */
+export function randomUuid(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

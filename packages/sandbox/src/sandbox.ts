@@ -43,7 +43,7 @@ import {
 import { KeyedMutex } from './lock.js';
 import { orderManagementRoutes } from './order-management.js';
 import { orderView } from './orders.js';
-import { createRandom, seedState, type Random } from './random.js';
+import { createRandom, randomUuid, seedState, type Random } from './random.js';
 import { apiError, elementsError, ReplyError, toResponse, type Reply } from './reply.js';
 import { seedDemo } from './seed.js';
 import { settlementRoutes } from './settlements.js';
@@ -154,7 +154,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     changed() {
       version++;
     },
-    correlationId: () => noise.uuid(),
+    correlationId: () => (config.seeded ? noise.uuid() : randomUuid()),
   };
 
   function reset(seed: SeedName = config.seed): void {

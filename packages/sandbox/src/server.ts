@@ -41,9 +41,9 @@ export interface KoaLikeContext {
   respond?: boolean;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...extra });
   res.end(text);
 }
 
@@ -53,7 +53,8 @@ async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > bodyLimit) {
-      send(res, 413, { error_code: 'REQUEST_TOO_LARGE', error_messages: [`The request body is larger than ${bodyLimit} bytes.`] });
+      // The rest of the body is not read: close the connection so no later request is parsed from it.
+      send(res, 413, { error_code: 'REQUEST_TOO_LARGE', error_messages: [`The request body is larger than ${bodyLimit} bytes.`] }, { connection: 'close' });
       req.resume();
       return;
     }

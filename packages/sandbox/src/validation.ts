@@ -32,10 +32,34 @@ export function assertArithmetic(body: Parameters<typeof checkOrderArithmetic>[0
   if (issues.length) fail(400, 'BAD_VALUE', ...badValueMessages(issues));
 }
 
+/** Deepest nesting of arrays and objects a body may have; Kustom's documents need fewer than ten. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether `text` opens more than `max` arrays/objects at once, found in one pass without
+ * parsing (so 2 000 000 nested `[` cost a scan, not a parse that blocks and eats memory).
+ */
+function tooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Parses a JSON body: 400 `BAD_VALUE` when it is not JSON (or empty unless optional), 413 when too large. */
 export function parseJsonBody(text: string, { optional = false, limit = 5_000_000 } = {}): unknown {
   if (text.length > limit) fail(413, 'REQUEST_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   if (!text.trim()) return optional ? undefined : fail(400, 'BAD_VALUE', 'Bad value: body (a JSON body is required)');
+  if (tooDeep(text, MAX_JSON_DEPTH)) fail(400, 'BAD_VALUE', `Bad value: body (nested deeper than ${MAX_JSON_DEPTH} levels)`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

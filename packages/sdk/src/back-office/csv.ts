@@ -2,11 +2,14 @@
  * CSV exports of orders and payouts: RFC 4180, streamed in chunks, safe to open in a
  * spreadsheet.
  *
- * - Records end with CRLF; a field is quoted when it holds the delimiter, a quote, CR or
- *   LF, and quotes inside are doubled.
+ * - Records end with CRLF; every text field is quoted (a header only when it holds the
+ *   delimiter, a quote, CR or LF), and quotes inside are doubled.
  * - **Formula injection**: a text cell that starts with `=`, `+`, `-`, `@`, tab, CR or
  *   LF (or their full-width forms) gets a leading `'`, so Excel, LibreOffice and
  *   Google Sheets show it as text instead of running it (OWASP "CSV Injection").
+ *   So does every part of it after a `,`, `;`, tab, `|`, CR or LF that starts like a
+ *   formula: a spreadsheet whose list separator is not the file's (`;` in Swedish and
+ *   German settings) splits the text there and would read that part as a cell.
  *   Amount cells are produced by the SDK itself from integer minor units
  *   (`minorToDecimal`): they always match `-?\d+(\.\d+)?`, which no spreadsheet reads
  *   as a formula, so a negative amount stays a number (`-12.05`, not `'-12.05`). User
@@ -92,14 +95,20 @@ export async function collectCsv(chunks: AsyncIterable<string> | Iterable<string
 }
 
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A separator (`,` `;` tab `|` or a line break) after which a reader's next cell would begin like a formula. */
+const FORMULA_PART = /([,;\t|\r\n])(?=[\t\r\n ]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
- * A text cell made safe for spreadsheets: a leading `'` when it starts like a formula.
+ * A text cell made safe for spreadsheets: a `'` before its start and before every part
+ * after a `,` `;` tab `|` CR or LF that starts like a formula.
  * @example neutraliseFormula('=HYPERLINK("http://evil")') // "'=HYPERLINK(\"http://evil\")"
+ * @example neutraliseFormula('Anna;=1+1;x') // "Anna;'=1+1;x"
  */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  if (typeof text !== 'string') throw invalidInput('text', `must be a string, got ${text === null ? 'null' : typeof text}`, 'invalid_type');
+  const parts = text.replace(FORMULA_PART, "$1'");
+  return FORMULA_START.test(text) ? `'${parts}` : parts;
 }
 
 function tableToCsv<T, C extends string>(
@@ -160,7 +169,8 @@ function tableToCsv<T, C extends string>(
       } else if (def.kind === 'date') {
         field = isoTimestamp(String(value), `${table.source}[${index}].${def.field ?? id}`);
       } else {
-        field = quote(neutraliseFormula(String(value)));
+        // Always quoted: a reader with another separator then still sees one field.
+        field = `"${neutraliseFormula(String(value)).replaceAll('"', '""')}"`;
       }
       line += c === 0 ? field : delimiter + field;
     }

@@ -71,7 +71,7 @@ describe('ordersToCsv', () => {
     const csv = await collectCsv(ordersToCsv([order], { columns: ['order_id', 'merchant_reference1', 'merchant_reference2', 'created_at', 'order_amount', 'purchase_currency'] }));
     expect(csv).toBe(
       'Order ID,Merchant reference 1,Merchant reference 2,Order date,Order amount,Currency\r\n' +
-        'o-1,"Ref, ""special""","two\r\nlines",2024-05-01T10:30:00.000Z,1299.00,SEK\r\n',
+        '"o-1","Ref, ""special""","two\r\nlines",2024-05-01T10:30:00.000Z,1299.00,"SEK"\r\n',
     );
   });
 
@@ -133,13 +133,37 @@ describe('ordersToCsv', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     const rows = parseCsv(csv).slice(1);
     rows.forEach((row, i) => {
-      expect(row[1]).toBe(`'${hostile[i]}`);
+      // A tab or CR at the start also starts a part for a tab reader: that part is neutralised too (issue 16).
+      expect(row[1]).toBe(/^[\t\r]/.test(hostile[i]!) ? `'${hostile[i]![0]}'${hostile[i]!.slice(1)}` : `'${hostile[i]}`);
       expect(row[2]!.startsWith("'")).toBe(true);
       for (const cell of row) expect(cell).not.toMatch(FORMULA);
     });
     // A cell that merely contains a formula character later stays untouched.
     expect(neutraliseFormula('Order 5=5')).toBe('Order 5=5');
     expect(neutraliseFormula('')).toBe('');
+  });
+
+  it('leaves no formula for a reader of another separator: written with , ; or tab, read with , ; and tab', async () => {
+    const hostile = ['Anna;=1+1;x', 'Anna,=1+1,x', 'Anna\t=1+1\tx', 'a; -2+3', 'a,\t@SUM(A1)', 'x;＝1', 'line\n=1+1', '"q";=1', '=1;=2,=3\t=4'];
+    const orders = hostile.map((text, i) => makeOrder({ order_id: `o-${i}`, merchant_reference1: text, merchant_reference2: text }));
+    for (const written of [',', ';', '\t'] as const) {
+      const csv = await collectCsv(ordersToCsv(orders, { delimiter: written, columns: ['order_id', 'merchant_reference1', 'order_amount', 'merchant_reference2'] }));
+      // Its own reader gets the text back with only the neutralising quotes added.
+      parseCsv(csv, written)
+        .slice(1)
+        .forEach((row, i) => {
+          expect(row[1]).toBe(neutraliseFormula(hostile[i]!));
+          expect(row[1]!.replaceAll("'", '')).toBe(hostile[i]!.replaceAll("'", ''));
+        });
+      for (const reader of [',', ';', '\t']) {
+        // A spreadsheet with another list separator: quotes in the middle of a cell are text, rows may differ in length.
+        const rows: string[][] = parse(csv, { delimiter: reader, record_delimiter: ['\r\n', '\n'], relax_quotes: true, relax_column_count: true, bom: true });
+        expect(rows.length).toBeGreaterThan(orders.length);
+        for (const row of rows) for (const cell of row) expect(cell, `written ${JSON.stringify(written)}, read ${JSON.stringify(reader)}: ${JSON.stringify(cell)}`).not.toMatch(FORMULA);
+      }
+    }
+    expect(neutraliseFormula('Anna;=1+1;x')).toBe("Anna;'=1+1;x");
+    expect(() => neutraliseFormula(42 as never)).toThrow(expect.objectContaining({ name: 'KustomValidationError', field: 'text' }));
   });
 
   it('round-trips any orders through a standard CSV parser, with any delimiter', async () => {
@@ -166,7 +190,8 @@ describe('ordersToCsv', () => {
                 expect(cell).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
               } else if (column === 'merchant_reference1') {
                 const original = order.merchant_reference1 ?? '';
-                expect(cell).toBe(FORMULA.test(original) ? `'${original}` : original);
+                expect(cell).toBe(neutraliseFormula(original));
+                expect(cell.replaceAll("'", '')).toBe(original.replaceAll("'", ''));
               }
             });
           });
