@@ -97,6 +97,8 @@ export interface Call<T> {
 export interface ReadContext {
   operation: string;
   idempotencyKey: string | undefined;
+  /** The path the call was sent to, e.g. `/ordermanagement/v1/orders/{order_id}/captures`. */
+  path: string;
 }
 
 /** Turns a successful answer into the call's result, or throws `KustomValidationError` (side `'response'`). */
@@ -125,7 +127,7 @@ export function createTransport(config: TransportConfig): Transport {
     // Never follow a redirect with the secret key (and never let a 301/302 turn a POST
     // into a GET): a 3xx is answered as the KustomApiError it is.
     const init: RequestInit = { method: call.method, headers, body: body ?? null, redirect: 'manual' };
-    const context: ReadContext = { operation: call.operation, idempotencyKey };
+    const context: ReadContext = { operation: call.operation, idempotencyKey, path: call.path };
     const describe = `${call.operation} (${call.method} ${call.path})`;
 
     for (let retry = 0; ; retry++) {
@@ -273,11 +275,23 @@ export const noContent: ResponseReader<void> = () => undefined;
 /**
  * A `201 Created` that names what it created in headers: `{ [idField]: <idHeader>,
  * location: <Location> }`, e.g. `{ capture_id, location }` from `Capture-Id` and `Location`.
+ * A `Location` outside the collection the call was sent to (another order's capture, a
+ * capture answering a refund) means the idempotency key was reused: a typed error, never
+ * a result that says money moved when it did not.
  */
 export function created<K extends string>(idHeader: string, idField: K): ResponseReader<{ [P in K]: string } & { location: string }> {
   return (response, _text, context) => {
     const id = response.headers.get(idHeader);
     const location = response.headers.get('location');
+    if (location && !new URL(location, 'http://relative.invalid').pathname.includes(`${context.path}/`)) {
+      // Kustom replays the first answer to an idempotency key whatever the request: a key
+      // reused for another order (or another kind of write) brings back that write's result.
+      const key = context.idempotencyKey;
+      const message =
+        `is ${location}, which is not under ${context.path}: Kustom answered with what it created for an earlier request ` +
+        `with the same Klarna-Idempotency-Key${key ? ` (${key})` : ''}, and did nothing for this one. Send it again with a new key.`;
+      throw new KustomValidationError('response', [{ path: 'Location', message, code: 'idempotency_key_reused' }], context.operation, { idempotencyKey: key });
+    }
     const issues = [
       ...(id ? [] : [{ path: idHeader, message: 'header is missing', code: 'missing_header' }]),
       ...(location ? [] : [{ path: 'Location', message: 'header is missing', code: 'missing_header' }]),

@@ -130,7 +130,7 @@ describe('answers the SDK cannot trust', () => {
   });
 
   it('a capture answer without Capture-Id or Location', async () => {
-    server.reply({ status: 201, headers: { Location: '/somewhere' } });
+    server.reply({ status: 201, headers: { Location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/c1` } });
     const error = (await failure(kustom.orders.capture(ORDER_ID, { captured_amount: 100 }))) as KustomValidationError;
     expect(error.side).toBe('response');
     expect(error.issues).toEqual([{ path: 'Capture-Id', message: 'header is missing', code: 'missing_header' }]);

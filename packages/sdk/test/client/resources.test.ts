@@ -173,7 +173,7 @@ describe('resources', () => {
   });
 
   it('sends the idempotency key the caller gives', async () => {
-    server.reply({ status: 201, headers: { 'Capture-Id': CAPTURE_ID, Location: '/x' } });
+    server.reply({ status: 201, headers: { 'Capture-Id': CAPTURE_ID, Location: `${OM}/captures/${CAPTURE_ID}` } });
     await kustom.orders.capture(ORDER_ID, { captured_amount: 100 }, { idempotencyKey: 'capture-ORDER-1001-1' });
     expect(server.requests[0]!.headers['klarna-idempotency-key']).toBe('capture-ORDER-1001-1');
   });

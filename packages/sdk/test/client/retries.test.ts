@@ -37,14 +37,14 @@ function client(options: KustomClientBaseOptions = {}) {
   return { kustom, retries };
 }
 
-const captured: Reply = { status: 201, headers: { 'Capture-Id': CAPTURE_ID, Location: `/captures/${CAPTURE_ID}` } };
+const captured: Reply = { status: 201, headers: { 'Capture-Id': CAPTURE_ID, Location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/${CAPTURE_ID}` } };
 const keys = () => server.requests.map((r) => r.headers['klarna-idempotency-key']);
 
 describe('what is retried', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('%i is retried, for a write, with the same idempotency key', async (status) => {
     const { kustom, retries } = client();
     server.reply({ status, body: apiError('X', 'transient') }, captured);
-    await expect(kustom.orders.capture(ORDER_ID, { captured_amount: 100 })).resolves.toEqual({ capture_id: CAPTURE_ID, location: `/captures/${CAPTURE_ID}` });
+    await expect(kustom.orders.capture(ORDER_ID, { captured_amount: 100 })).resolves.toEqual({ capture_id: CAPTURE_ID, location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/${CAPTURE_ID}` });
     expect(server.requests).toHaveLength(2);
     const [first, second] = keys();
     expect(first).toBeTruthy();
