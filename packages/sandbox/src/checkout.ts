@@ -7,7 +7,7 @@ import { lineTotals, orderTotals, taxFromGross } from '@kustom/sdk';
 import {
   Address,
   CreateCheckoutOrderRequest,
-  FraudStatus,
+  KnownFraudStatus,
   UpdateCheckoutOrderRequest,
   type CheckoutOrder,
   type CheckoutShippingOption,
@@ -115,7 +115,7 @@ function assertEditable(c: CheckoutRecord): void {
 export const CompleteCheckoutRequest = z.object({
   /** A payment method id available for the purchase. @default 'klarna' when available, else 'card' */
   payment_method: z.optional(z.string()),
-  fraud_status: z.optional(FraudStatus),
+  fraud_status: z.optional(KnownFraudStatus),
   billing_address: z.optional(Address),
   shipping_address: z.optional(Address),
   /** One of the order's `shipping_options[].id`. @default the preselected option, else the first */

@@ -13,7 +13,7 @@
  * | `POST /sandbox/v1/reset` | reset all state (`{ seed: 'demo' | 'empty' }`) |
  * | `GET/POST/DELETE /sandbox/v1/faults`, `DELETE /sandbox/v1/faults/{id}` | fault rules |
  */
-import { FraudStatus } from '@kustom/sdk/schemas';
+import { KnownFraudStatus } from '@kustom/sdk/schemas';
 import * as z from 'zod/mini';
 import { completeCheckout, CompleteCheckoutRequest, findCheckout } from './checkout.js';
 import type { SeedName } from './config.js';
@@ -37,7 +37,7 @@ const ClockRequest = z.object({
 });
 
 const ResetRequest = z.object({ seed: z.optional(z.enum(['demo', 'empty'])) });
-const FraudStatusRequest = z.object({ fraud_status: FraudStatus });
+const FraudStatusRequest = z.object({ fraud_status: KnownFraudStatus });
 
 const clockView = (core: Core) => ({ now: core.clock.now().toISOString(), frozen: core.clock.frozen });
 

@@ -15,7 +15,7 @@
  * Same clock start and random seed → the same ids, references and amounts.
  */
 import { lineTotals, orderTotals } from '@kustom/sdk';
-import type { Address, CreateCheckoutOrderRequest, FraudStatus, OrderLine, PaymentMethodId } from '@kustom/sdk/schemas';
+import type { Address, CreateCheckoutOrderRequest, KnownFraudStatus, OrderLine, PaymentMethodId } from '@kustom/sdk/schemas';
 import { completeCheckout, createCheckout } from './checkout.js';
 import { DAY_MS } from './clock.js';
 import type { Core } from './core.js';
@@ -139,7 +139,7 @@ export function seedDemo(core: Core): void {
     };
   }
 
-  function place(days: number, p: Purchase, method: PaymentMethodId, fraud_status: FraudStatus = 'ACCEPTED'): OrderRecord {
+  function place(days: number, p: Purchase, method: PaymentMethodId, fraud_status: KnownFraudStatus = 'ACCEPTED'): OrderRecord {
     at(days);
     const checkout = createCheckout(core, checkoutBody(p));
     clock.advance({ minutes: 3 + core.ids.int(0, 9) });

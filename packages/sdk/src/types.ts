@@ -10,6 +10,7 @@ export type {
   CreateCheckoutOrderRequest,
   UpdateCheckoutOrderRequest,
   CheckoutOrder,
+  CheckoutStatus,
   OrderStatus,
   FraudStatus,
   InitialPaymentMethod,

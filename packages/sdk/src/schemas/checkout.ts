@@ -1,6 +1,6 @@
 /** Checkout API v3 (`/checkout/v3/orders`). */
 import * as z from 'zod/mini';
-import { Address, CountryCode, CurrencyCode, DateTime, Locale, MinorUnits, OrderLine, TaxRate } from './common.js';
+import { Address, CountryCode, CurrencyCode, DateTime, Locale, MinorUnits, OrderLine, TaxRate, openEnum } from './common.js';
 
 const url = z.string().check(z.minLength(1), z.maxLength(2000));
 
@@ -54,7 +54,13 @@ export const CheckoutCustomer = z.object({
   vat_id: z.optional(z.string()),
 });
 
-export const CheckoutStatus = z.enum(['checkout_incomplete', 'checkout_complete', 'created']);
+/**
+ * `checkout_incomplete`, `checkout_complete`, `created`, or a value the SDK does not
+ * know yet, in whatever case the API sends it (the document's own example is
+ * `CHECKOUT_INCOMPLETE`): kept as read, never a failed read.
+ */
+export const CheckoutStatus = openEnum(['checkout_incomplete', 'checkout_complete', 'created']);
+export type CheckoutStatus = z.infer<typeof CheckoutStatus>;
 
 const orderFields = {
   purchase_country: CountryCode,

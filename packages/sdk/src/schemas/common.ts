@@ -23,6 +23,13 @@ export const DateTime = z.string();
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
+/**
+ * An enum the API may grow: the known values for editors, any string accepted when
+ * read (a value the SDK does not know yet is data, not an error). Answers only.
+ */
+export const openEnum = <const T extends readonly string[]>(values: T) =>
+  z.custom<T[number] | (string & {})>((value) => typeof value === 'string', { message: `must be a string such as ${JSON.stringify(values[0])}` });
+
 export const OrderLineType = z.enum([
   'physical',
   'discount',
@@ -74,14 +81,28 @@ export const OrderLine = z.object({
 export type OrderLine = z.infer<typeof OrderLine>;
 
 /**
- * An order line in an Order Management request (capture, refund): the published
- * document makes `tax_rate` and `total_tax_amount` optional there.
+ * An order line in Order Management (capture, refund, their answers): the published
+ * document makes `tax_rate` and `total_tax_amount` optional there, lets `name` and
+ * `quantity_unit` be empty and `unit_price` reach 200 000 000.
  */
 export const OrderManagementLine = z.extend(OrderLine, {
+  name: text(255),
+  quantity_unit: z.optional(text(10)),
+  unit_price: MinorUnits.check(z.maximum(200_000_000)),
   tax_rate: z.optional(TaxRate),
   total_tax_amount: z.optional(MinorUnits.check(z.maximum(200_000_000))),
 });
 export type OrderManagementLine = z.infer<typeof OrderManagementLine>;
+
+/**
+ * A line of an Order Management order as the API answers it: the document's bounds
+ * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty).
+ */
+export const OrderManagementOrderLine = z.extend(OrderLine, {
+  name: text(255),
+  quantity_unit: z.optional(text(10)),
+  unit_price: MinorUnits.check(z.maximum(200_000_000)),
+});
 
 export const Address = z.object({
   attention: z.optional(text(255)),
@@ -94,8 +115,8 @@ export const Address = z.object({
   street_address: z.optional(text(100)),
   street_address2: z.optional(text(100)),
   street_name: z.optional(text(100)),
-  street_number: z.optional(text(20)),
-  house_extension: z.optional(text(20)),
+  street_number: z.optional(z.string()),
+  house_extension: z.optional(z.string()),
   care_of: z.optional(text(100)),
   postal_code: z.optional(text(10)),
   city: z.optional(text(200)),

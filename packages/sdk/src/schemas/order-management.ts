@@ -6,16 +6,21 @@ import {
   CurrencyCode,
   DateTime,
   MinorUnits,
-  OrderLine,
   OrderManagementLine,
+  OrderManagementOrderLine,
   PositiveMinorUnits,
+  openEnum,
   ShippingInfo,
 } from './common.js';
 
 export const OrderStatus = z.enum(['AUTHORIZED', 'PART_CAPTURED', 'CAPTURED', 'CANCELLED', 'EXPIRED', 'CLOSED']);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
-export const FraudStatus = z.enum(['ACCEPTED', 'PENDING', 'REJECTED']);
+/** The fraud statuses the documents list: what a request (the sandbox's control, say) may set. */
+export const KnownFraudStatus = z.enum(['ACCEPTED', 'PENDING', 'REJECTED']);
+export type KnownFraudStatus = z.infer<typeof KnownFraudStatus>;
+/** `ACCEPTED`, `PENDING`, `REJECTED`, or a value the SDK does not know yet (kept as read). */
+export const FraudStatus = openEnum(KnownFraudStatus.options);
 export type FraudStatus = z.infer<typeof FraudStatus>;
 
 export const InitialPaymentMethod = z.object({
@@ -91,7 +96,7 @@ export const Order = z.object({
   locale: z.optional(z.string()),
   created_at: DateTime,
   expires_at: DateTime,
-  order_lines: z.array(OrderLine),
+  order_lines: z.array(OrderManagementOrderLine),
   captures: z.array(Capture),
   refunds: z.array(Refund),
   initial_payment_method: z.optional(InitialPaymentMethod),
@@ -115,7 +120,7 @@ const reference = z.optional(z.string().check(z.maxLength(255)));
 export const UpdateAuthorizationRequest = z.object({
   order_amount: PositiveMinorUnits,
   description,
-  order_lines: z.optional(z.array(OrderLine).check(z.maxLength(1000))),
+  order_lines: z.optional(z.array(OrderManagementOrderLine).check(z.maxLength(1000))),
 });
 export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationRequest>;
 

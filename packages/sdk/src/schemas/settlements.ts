@@ -1,6 +1,6 @@
 /** Settlements API v1 (`/settlements/v1`). */
 import * as z from 'zod/mini';
-import { CurrencyCode, MinorUnits } from './common.js';
+import { CurrencyCode, MinorUnits, openEnum } from './common.js';
 
 export const PayoutTotals = z.object({
   commission_amount: MinorUnits,
@@ -30,7 +30,7 @@ export const Payout = z.object({
   payout_date: z.string(),
   currency_code: z.string(),
   currency_code_of_registration_country: z.optional(z.string()),
-  merchant_settlement_type: z.enum(['GROSS', 'NET', 'GROSS_FEE']),
+  merchant_settlement_type: openEnum(['GROSS', 'NET', 'GROSS_FEE']),
   merchant_id: z.string(),
   transactions: z.optional(z.string()),
 });

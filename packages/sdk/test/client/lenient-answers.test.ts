@@ -1,0 +1,93 @@
+/**
+ * Liberal in what it accepts: answers the published documents allow (and the facts
+ * page's notes on where they are loose) parse, over a real local HTTP server. Unknown
+ * enum values are data, kept as read; only what the SDK's arithmetic needs stays strict.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KustomValidationError, createKustomClient, type KustomClient } from '@kustom/sdk';
+import { startApiServer, type ApiServer } from '../helpers/api-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
+import { ORDER_ID, checkoutOrder, createBody, line, order, payoutPage } from '../helpers/fixtures.js';
+
+let server: ApiServer;
+let kustom: KustomClient;
+
+beforeAll(async () => {
+  server = await startApiServer();
+  kustom = createKustomClient({ apiKey: 'kco_test_api_lenient', baseUrl: server.url, maxRetries: 0 });
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+describe('answers the documents allow', () => {
+  it.each(['CHECKOUT_INCOMPLETE', 'checkout_complete', 'created', 'checkout_paused'])('a checkout order with status %s keeps it as read', async (status) => {
+    server.reply({ body: { ...checkoutOrder(), status } });
+    expect((await kustom.checkout.orders.get(ORDER_ID)).status).toBe(status);
+  });
+
+  it('an order with a fraud status the SDK does not know yet', async () => {
+    server.reply({ body: { ...order(), fraud_status: 'UNDER_REVIEW' } });
+    expect((await kustom.orders.get(ORDER_ID)).fraud_status).toBe('UNDER_REVIEW');
+  });
+
+  it('order lines with unit_price up to 200 000 000 and an empty name and quantity_unit', async () => {
+    const big = { ...line, name: '', quantity_unit: '', quantity: 1, unit_price: 200_000_000, total_amount: 200_000_000, total_tax_amount: 40_000_000 };
+    server.reply({ body: { ...order(), order_lines: [big], order_amount: 200_000_000 } });
+    const read = await kustom.orders.get(ORDER_ID);
+    expect(read.order_lines[0]).toMatchObject({ name: '', quantity_unit: '', unit_price: 200_000_000 });
+  });
+
+  it('capture lines without tax_rate or total_tax_amount (optional in Order Management)', async () => {
+    const { tax_rate: _rate, total_tax_amount: _tax, ...untaxed } = line;
+    const base = order();
+    server.reply({ body: { ...base, captures: [{ ...base.captures[0]!, order_lines: [untaxed] }] } });
+    const read = await kustom.orders.get(ORDER_ID);
+    expect(read.captures[0]!.order_lines![0]!.tax_rate).toBeUndefined();
+  });
+
+  it('addresses with street_number and house_extension of any length', async () => {
+    const address = { given_name: 'Anna', street_name: 'Storgatan', street_number: '12 A, uppgång 3, port 4', house_extension: 'tredje våningen till vänster' };
+    server.reply({ body: { ...order(), shipping_address: address } });
+    expect((await kustom.orders.get(ORDER_ID)).shipping_address).toEqual(address);
+  });
+
+  it('a payout with a settlement type the SDK does not know yet', async () => {
+    const page = payoutPage(0, 1, 1);
+    server.reply({ body: { ...page, payouts: page.payouts.map((p) => ({ ...p, merchant_settlement_type: 'NET_FEE' })) } });
+    const read = await kustom.settlements.payouts.list({ size: 1 });
+    expect(read.payouts[0]!.merchant_settlement_type).toBe('NET_FEE');
+  });
+
+  it('what the arithmetic needs stays strict: a float amount in an answer is refused, naming the field', async () => {
+    server.reply({ body: { ...order(), captured_amount: 250.5 } });
+    const error = await rejectionOf(kustom.orders.get(ORDER_ID), KustomValidationError);
+    expect(error.side).toBe('response');
+    expect(error.field).toBe('captured_amount');
+  });
+
+  it('a status that is not a string is refused, naming the field', async () => {
+    server.reply({ body: { ...checkoutOrder(), status: 7 } });
+    const error = await rejectionOf(kustom.checkout.orders.get(ORDER_ID), KustomValidationError);
+    expect(error.field).toBe('status');
+  });
+});
+
+describe('requests follow each document', () => {
+  it('Order Management takes a capture line with unit_price 200 000 000 and an empty quantity_unit', async () => {
+    server.reply({ status: 201, headers: { 'Capture-Id': 'c1', Location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/c1` } });
+    const big = { ...line, quantity_unit: '', quantity: 1, unit_price: 200_000_000, total_amount: 200_000_000, total_tax_amount: 40_000_000 };
+    await kustom.orders.capture(ORDER_ID, { captured_amount: 200_000_000, order_lines: [big] });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('Checkout keeps the facts page’s 100 000 000 cap on unit_price', async () => {
+    const body = createBody();
+    body.order_lines = [{ ...line, quantity: 1, unit_price: 100_000_001, total_amount: 100_000_001, total_tax_amount: 20_000_000 }];
+    body.order_amount = 100_000_001;
+    body.order_tax_amount = 20_000_000;
+    const error = await rejectionOf(kustom.checkout.orders.create(body), KustomValidationError);
+    expect(error.side).toBe('request');
+    expect(error.field).toBe('order_lines[0].unit_price');
+    expect(server.requests).toHaveLength(0);
+  });
+});
