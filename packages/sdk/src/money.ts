@@ -93,9 +93,19 @@ export interface ArithmeticIssue {
 }
 
 /**
+ * The Checkout document's rule: a line's `total_tax_amount` "must be within ±1 of
+ * total_amount − total_amount × 10000 / (10000 + tax_rate)". In integers, with the
+ * unrounded tax `total × rate / (10000 + rate)`: |tax × (10000 + rate) − total × rate| ≤ 10000 + rate.
+ */
+function taxWithinOne(tax: number, total: number, rate: number): boolean {
+  return Number.isSafeInteger(tax) && Math.abs(tax * (10_000 + rate) - total * rate) <= 10_000 + rate;
+}
+
+/**
  * Checks the order arithmetic of the facts page: each line's `total_amount` and
- * `total_tax_amount`, and (when given) `order_amount` / `order_tax_amount` as their
- * sums. Returns every broken rule; an empty list means the body adds up.
+ * `total_tax_amount` (within ±1 of the unrounded tax, as the Checkout document allows;
+ * `lineTotals` computes the exact value), and (when given) `order_amount` /
+ * `order_tax_amount` as their sums. Returns every broken rule; an empty list means the body adds up.
  *
  * The sandbox answers `400 BAD_VALUE` with these messages; the SDK uses the same
  * function to refuse a checkout order before it is sent.
@@ -123,11 +133,11 @@ export function checkOrderArithmetic(body: {
     } else if (
       line.tax_rate !== undefined &&
       line.total_tax_amount !== undefined &&
-      line.total_tax_amount !== expected.total_tax_amount
+      !taxWithinOne(line.total_tax_amount, expected.total_amount, Number.isSafeInteger(line.tax_rate) ? line.tax_rate : 0)
     ) {
       issues.push({
         path: `order_lines[${i}].total_tax_amount`,
-        message: `must be total_amount − round(total_amount × 10000 / (10000 + tax_rate)) = ${expected.total_tax_amount}, got ${line.total_tax_amount}`,
+        message: `must be within ±1 of total_amount − total_amount × 10000 / (10000 + tax_rate) (exactly ${expected.total_tax_amount}), got ${line.total_tax_amount}`,
       });
     }
   });

@@ -77,9 +77,18 @@ describe('request validation', () => {
   });
 
   it('bad tax arithmetic on update', async () => {
-    const error = await refused(kustom.checkout.orders.update(ORDER_ID, { order_lines: [{ ...line, total_tax_amount: 4999 }] }));
+    const error = await refused(kustom.checkout.orders.update(ORDER_ID, { order_lines: [{ ...line, total_tax_amount: 4998 }] }));
     expect(error.field).toBe('order_lines[0].total_tax_amount');
     expect(error.issues[0]!.code).toBe('custom');
+    expect(error.issues[0]!.message).toBe(
+      'must be within ±1 of total_amount − total_amount × 10000 / (10000 + tax_rate) (exactly 5000), got 4998',
+    );
+  });
+
+  it.each([4999, 5001])('a line tax within ±1 of the exact one (%i for 5000) is sent, as the Checkout document allows', async (tax) => {
+    server.reply({ body: checkoutOrder() });
+    await kustom.checkout.orders.update(ORDER_ID, { order_lines: [{ ...line, total_tax_amount: tax }] });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('an authorization update whose amount is not the sum of its lines', async () => {
