@@ -46,6 +46,15 @@ export const CheckoutOptions = z.object({
   radius_border: z.optional(z.string()),
 });
 
+const hexColor = z.optional(z.string().check(z.regex(/^#[A-Fa-f0-9]{6}$/, 'must be a CSS hex colour such as "#FF9900"')));
+
+/** `options` as the SDK sends them: the document's patterns and item counts (answers are read as `CheckoutOptions`). */
+export const CheckoutOptionsRequest = z.extend(CheckoutOptions, {
+  allowed_customer_types: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(2))),
+  color_button: hexColor,
+  color_button_text: hexColor,
+});
+
 export const CheckoutCustomer = z.object({
   type: z.optional(z.string()),
   gender: z.optional(z.string()),
@@ -68,7 +77,7 @@ const orderFields = {
   locale: Locale,
   order_amount: MinorUnits.check(z.minimum(0)),
   order_tax_amount: MinorUnits.check(z.minimum(0)),
-  order_lines: z.array(OrderLine).check(z.minLength(1), z.maxLength(1000)),
+  order_lines: z.array(OrderLine).check(z.maxLength(1000)),
   merchant_urls: MerchantUrls,
   billing_address: z.optional(Address),
   shipping_address: z.optional(Address),
@@ -76,7 +85,7 @@ const orderFields = {
   merchant_reference1: z.optional(z.string().check(z.maxLength(255))),
   merchant_reference2: z.optional(z.string().check(z.maxLength(255))),
   merchant_data: z.optional(z.string().check(z.maxLength(6000))),
-  options: z.optional(CheckoutOptions),
+  options: z.optional(CheckoutOptionsRequest),
   shipping_countries: z.optional(z.array(CountryCode)),
   billing_countries: z.optional(z.array(CountryCode)),
   shipping_options: z.optional(z.array(CheckoutShippingOption)),
@@ -101,6 +110,7 @@ export const CheckoutOrder = z.extend(CreateCheckoutOrderRequest, {
   last_modified_at: z.optional(DateTime),
   selected_shipping_option: z.optional(CheckoutShippingOption),
   order_lines: z.array(OrderLine),
+  options: z.optional(CheckoutOptions),
   merchant_urls: z.optional(MerchantUrls),
 });
 export type CheckoutOrder = z.infer<typeof CheckoutOrder>;

@@ -95,6 +95,17 @@ export const OrderManagementLine = z.extend(OrderLine, {
 export type OrderManagementLine = z.infer<typeof OrderManagementLine>;
 
 /**
+ * An Order Management line as the SDK sends it (capture, refund, authorization update):
+ * the document requires `subscription.name` there. Checked, not typed, so that lines
+ * read from an order (where a name may be missing) still type as request lines.
+ */
+export const requireSubscriptionName = z.refine<{ subscription?: { name?: string | undefined } | undefined }>(
+  (line) => !line.subscription || typeof line.subscription.name === 'string',
+  { message: 'is required in Order Management when a line has a subscription', path: ['subscription', 'name'] },
+);
+export const OrderManagementRequestLine = OrderManagementLine.check(requireSubscriptionName);
+
+/**
  * A line of an Order Management order as the API answers it: the document's bounds
  * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty).
  */

@@ -8,6 +8,8 @@ import {
   MinorUnits,
   OrderManagementLine,
   OrderManagementOrderLine,
+  OrderManagementRequestLine,
+  requireSubscriptionName,
   PositiveMinorUnits,
   openEnum,
   ShippingInfo,
@@ -120,7 +122,7 @@ const reference = z.optional(z.string().check(z.maxLength(255)));
 export const UpdateAuthorizationRequest = z.object({
   order_amount: PositiveMinorUnits,
   description,
-  order_lines: z.optional(z.array(OrderManagementOrderLine).check(z.maxLength(1000))),
+  order_lines: z.optional(z.array(OrderManagementOrderLine.check(requireSubscriptionName)).check(z.maxLength(1000))),
 });
 export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationRequest>;
 
@@ -148,7 +150,7 @@ export const CaptureRequest = z.object({
   captured_amount: PositiveMinorUnits,
   description,
   reference,
-  order_lines: z.optional(z.array(OrderManagementLine).check(z.maxLength(1000))),
+  order_lines: z.optional(z.array(OrderManagementRequestLine).check(z.maxLength(1000))),
   shipping_info: z.optional(z.array(ShippingInfo).check(z.maxLength(500))),
   shipping_delay: z.optional(z.int().check(z.minimum(0))),
 });
@@ -159,7 +161,7 @@ export const RefundRequest = z.object({
   refunded_amount: PositiveMinorUnits,
   description,
   reference,
-  order_lines: z.optional(z.array(OrderManagementLine).check(z.maxLength(1000))),
+  order_lines: z.optional(z.array(OrderManagementRequestLine).check(z.maxLength(1000))),
 });
 export type RefundRequest = z.infer<typeof RefundRequest>;
 

@@ -91,3 +91,52 @@ describe('requests follow each document', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('what the documents forbid is refused before sending, naming the field', () => {
+  const sub = { interval: 'MONTH', interval_count: 1 } as const;
+
+  it('a capture line with a subscription but no name (required in Order Management)', async () => {
+    const error = await rejectionOf(kustom.orders.capture(ORDER_ID, { captured_amount: 25000, order_lines: [{ ...line, subscription: sub }] }), KustomValidationError);
+    expect(error).toMatchObject({ side: 'request', field: 'order_lines[0].subscription.name' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('an authorization update line with a subscription but no name', async () => {
+    const body = { order_amount: 25000, order_lines: [{ ...line, subscription: sub }] };
+    const error = await rejectionOf(kustom.orders.updateAuthorization(ORDER_ID, body), KustomValidationError);
+    expect(error.field).toBe('order_lines[0].subscription.name');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a named subscription is sent', async () => {
+    server.reply({ status: 201, headers: { 'Capture-Id': 'c1', Location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/c1` } });
+    await kustom.orders.capture(ORDER_ID, { captured_amount: 25000, order_lines: [{ ...line, subscription: { ...sub, name: 'Coffee club' } }] });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['color_button', { color_button: 'red' }],
+    ['color_button_text', { color_button_text: '#FFF' }],
+    ['allowed_customer_types', { allowed_customer_types: [] }],
+    ['allowed_customer_types', { allowed_customer_types: ['person', 'organization', 'person'] }],
+  ])('checkout options.%s outside the document', async (field, options) => {
+    const error = await rejectionOf(kustom.checkout.orders.create({ ...createBody(), options }), KustomValidationError);
+    expect(error).toMatchObject({ side: 'request', field: `options.${field}` });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('checkout options the document allows, and an answer with options the SDK would not send, both pass', async () => {
+    server.reply({ status: 201, body: { ...checkoutOrder(), options: { color_button: 'red' } } });
+    const options = { color_button: '#FF9900', color_button_text: '#ffffff', allowed_customer_types: ['person', 'organization'] };
+    const read = await kustom.checkout.orders.create({ ...createBody(), options });
+    expect(server.requests[0]!.body).toMatchObject({ options });
+    expect(read.options).toEqual({ color_button: 'red' });
+  });
+
+  it('order_lines: [] on checkout create and update (the document has minItems 0)', async () => {
+    server.reply({ status: 201, body: checkoutOrder() }, { body: checkoutOrder() });
+    await kustom.checkout.orders.create({ ...createBody(), order_lines: [], order_amount: 0, order_tax_amount: 0 });
+    await kustom.checkout.orders.update(ORDER_ID, { order_lines: [] });
+    expect(server.requests.map((r) => (r.body as { order_lines: unknown[] }).order_lines)).toEqual([[], []]);
+  });
+});
