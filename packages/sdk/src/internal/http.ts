@@ -272,6 +272,15 @@ export function json<S extends z.ZodMiniType>(schema: S): ResponseReader<z.infer
 /** A `204 No Content` (or any 2xx) whose body does not matter. */
 export const noContent: ResponseReader<void> = () => undefined;
 
+/** The path of a `Location` (absolute or relative); `''` when it is not a URL at all. */
+function pathOf(location: string): string {
+  try {
+    return new URL(location, 'http://relative.invalid').pathname;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * A `201 Created` that names what it created in headers: `{ [idField]: <idHeader>,
  * location: <Location> }`, e.g. `{ capture_id, location }` from `Capture-Id` and `Location`.
@@ -283,7 +292,7 @@ export function created<K extends string>(idHeader: string, idField: K): Respons
   return (response, _text, context) => {
     const id = response.headers.get(idHeader);
     const location = response.headers.get('location');
-    if (location && !new URL(location, 'http://relative.invalid').pathname.includes(`${context.path}/`)) {
+    if (location && !pathOf(location).includes(`${context.path}/`)) {
       // Kustom replays the first answer to an idempotency key whatever the request: a key
       // reused for another order (or another kind of write) brings back that write's result.
       const key = context.idempotencyKey;

@@ -129,6 +129,13 @@ describe('answers the SDK cannot trust', () => {
     expect(error.issues.map((i) => i.path).sort()).toEqual(['captured_amount', 'order_lines[0].tax_rate']);
   });
 
+  it('a capture answer whose Location is not a URL is a typed error, not a TypeError', async () => {
+    server.reply({ status: 201, headers: { 'Capture-Id': 'c1', Location: 'http://[not-a-host/x' } });
+    const error = (await failure(kustom.orders.capture(ORDER_ID, { captured_amount: 100 }))) as KustomValidationError;
+    expect(error).toBeInstanceOf(KustomValidationError);
+    expect(error.field).toBe('Location');
+  });
+
   it('a capture answer without Capture-Id or Location', async () => {
     server.reply({ status: 201, headers: { Location: `/ordermanagement/v1/orders/${ORDER_ID}/captures/c1` } });
     const error = (await failure(kustom.orders.capture(ORDER_ID, { captured_amount: 100 }))) as KustomValidationError;
