@@ -62,6 +62,7 @@ export function taxFromGross(gross: number, taxRate: number): number {
  * // { total_amount: 25000, total_tax_amount: 5000 }
  */
 export function lineTotals(line: LineAmountsInput): LineTotals {
+  if (typeof line !== 'object' || line === null) throw badArgument('line', 'must be an order line', line);
   assertMinor(line.quantity, 'quantity');
   assertMinor(line.unit_price, 'unit_price');
   const discount = line.total_discount_amount ?? 0;
@@ -72,6 +73,7 @@ export function lineTotals(line: LineAmountsInput): LineTotals {
 
 /** `order_amount` and `order_tax_amount`: the sums of the lines' totals. */
 export function orderTotals(lines: ReadonlyArray<{ total_amount: number; total_tax_amount: number }>): OrderTotals {
+  if (!Array.isArray(lines)) throw badArgument('lines', 'must be an array of order lines', lines);
   let order_amount = 0;
   let order_tax_amount = 0;
   for (const line of lines) {
@@ -159,11 +161,19 @@ export function checkOrderArithmetic(body: {
 
 const exponentCache = new Map<string, number>();
 
+/** A function's argument that is not what it must be: a `KustomValidationError` naming it. */
+function badArgument(path: string, message: string, value: unknown, cause?: unknown): KustomValidationError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
+  return new KustomValidationError('request', [{ path, message: `${message}, got ${shown}`, code: 'invalid_type' }], undefined, { cause });
+}
+
 /**
- * How many minor units digits a currency has (ISO 4217): SEK 2, JPY 0, KWD 3.
- * Unknown codes throw a `RangeError` from `Intl`.
+ * How many minor units digits a currency has (ISO 4217): SEK 2, JPY 0, KWD 3; a
+ * well-formed code `Intl` does not know gets 2. Anything but three letters is a
+ * `KustomValidationError` naming `currency`.
  */
 export function currencyExponent(currency: string): number {
+  if (typeof currency !== 'string' || !/^[A-Za-z]{3}$/.test(currency)) throw badArgument('currency', 'must be an ISO 4217 code such as "SEK"', currency);
   const code = currency.toUpperCase();
   let exponent = exponentCache.get(code);
   if (exponent === undefined) {
@@ -221,8 +231,14 @@ export function decimalToMinor(text: string, currency: string, field = 'amount')
  * @example formatAmount(1500, 'JPY', 'en')     // "¥1,500"
  */
 export function formatAmount(minor: number, currency: string, locale?: string | string[]): string {
+  currencyExponent(currency);
   const code = currency.toUpperCase();
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+  } catch (cause) {
+    throw badArgument('locale', 'must be a BCP 47 locale such as "sv-SE"', locale, cause);
+  }
   // Intl formats decimal strings exactly; the cast is needed because lib.dom types
   // `format` as taking a number only.
   return format.format(minorToDecimal(minor, code) as unknown as number);

@@ -69,3 +69,30 @@ describe('money', () => {
     }
   });
 });
+
+describe('money functions given bad arguments throw a KustomValidationError naming the argument, never a TypeError or RangeError', () => {
+  const named = (fn: () => unknown, field: string) => {
+    let error: unknown;
+    try {
+      fn();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KustomValidationError);
+    expect((error as KustomValidationError).field).toBe(field);
+  };
+
+  it.each([
+    ['formatAmount(100, "XX")', () => formatAmount(100, 'XX'), 'currency'],
+    ['formatAmount(100, undefined)', () => formatAmount(100, undefined as unknown as string), 'currency'],
+    ['formatAmount(100, "SEK", "not a locale!")', () => formatAmount(100, 'SEK', 'not a locale!'), 'locale'],
+    ['minorToDecimal(100, 7)', () => minorToDecimal(100, 7 as unknown as string), 'currency'],
+    ['decimalToMinor("12,50", undefined)', () => decimalToMinor('12,50', undefined as unknown as string), 'currency'],
+    ['lineTotals(null)', () => lineTotals(null as never), 'line'],
+    ['orderTotals(undefined)', () => orderTotals(undefined as never), 'lines'],
+  ])('%s', (_, fn, field) => named(fn, field));
+
+  it('a well-formed currency code Intl does not know is still formatted (2 decimals)', () => {
+    expect(minorToDecimal(1234, 'XYZ')).toBe('12.34');
+  });
+});
