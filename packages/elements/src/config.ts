@@ -5,8 +5,7 @@
  * the context key, so importing in Node is safe.
  */
 import { createContext } from '@lit/context';
-import type { ElementsClient, ElementsClientOptions } from '@kustom/sdk/elements';
-import { createClient } from './secret-key.js';
+import { createElementsClient, type ElementsClient, type ElementsClientOptions } from '@kustom/sdk/elements';
 import type { ReactiveElement } from 'lit';
 
 /** What `configure()` and `<kustom-elements-provider>` take. Never a secret key. */
@@ -47,7 +46,7 @@ export const refreshAll = (): void => live.forEach((element) => element.requestU
  * configure({ publicApiKey: 'kustom_pk_test_sandbox', baseUrl: 'http://127.0.0.1:4010' });
  */
 export function configure(options: KustomElementsOptions): void {
-  pageClient = createClient(options);
+  pageClient = createElementsClient(options);
   refreshAll();
 }
 

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import type { Environment, Region } from '@kustom/sdk/elements';
-import { createClient } from './secret-key.js';
+import { createElementsClient, type Environment, type Region } from '@kustom/sdk/elements';
 import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext, refreshAll } from './config.js';
@@ -56,7 +55,7 @@ export class KustomElementsProvider extends LitElement {
     if (this.options?.every((value, i) => value === options[i])) return;
     this.options = options;
     try {
-      this.provider.setValue(createClient(this));
+      this.provider.setValue(createElementsClient(this));
     } catch (error) {
       this.provider.setValue(error as Error);
     }

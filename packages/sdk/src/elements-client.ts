@@ -94,7 +94,25 @@ export interface ElementsClient {
   expressButtons(query: PurchaseContext, options?: RequestOptions): Promise<ExpressButtonsPlacement>;
 }
 
-const SECRET_KEY = /^kco_(test|live)_api_/;
+/** What every secret API key starts with. */
+const SECRET_PREFIX = 'kco_';
+/** Zero-width characters and the BOM, which `trim()` keeps. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Whether `key` is, or contains, a secret API key: `kco_…` in any case and with any
+ * surrounding whitespace, zero-width characters or BOM (as pasted from a password
+ * manager or a PDF), or the Portal's `username:key` form. Such a value is never sent.
+ */
+export function isSecretKey(key: unknown): boolean {
+  if (typeof key !== 'string') return false;
+  const visible = key.replace(INVISIBLE, '').trim().toLowerCase();
+  return visible.includes(SECRET_PREFIX) || /^[^\s:]+:[^\s:]+$/.test(visible);
+}
+
+/** The message every refusal of a secret key carries. */
+export const SECRET_KEY_MESSAGE =
+  'publicApiKey looks like a secret API key (kco_… or username:key). Never put the secret key in a browser; use the public API key (kustom_pk_…) from the Kustom Portal.';
 
 /** Creates the Elements API client. Throws a `KustomError` for a missing or secret key. */
 export function createElementsClient(options: ElementsClientOptions): ElementsClient {
@@ -102,11 +120,7 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
   if (!key || typeof key !== 'string') {
     throw new KustomError('publicApiKey is required: use the public API key (kustom_pk_…) from the Kustom Portal.');
   }
-  if (SECRET_KEY.test(key)) {
-    throw new KustomError(
-      'publicApiKey looks like a secret API key (kco_…). Never put the secret key in a browser; use the public API key (kustom_pk_…).',
-    );
-  }
+  if (isSecretKey(key)) throw new KustomError(SECRET_KEY_MESSAGE);
   const baseUrl = (options.baseUrl ?? apiHost(options.environment, options.region)).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 

@@ -111,6 +111,10 @@ describe('createElementsClient', () => {
   it('refuses a secret key, or none', () => {
     expect(() => createElementsClient({ publicApiKey: 'kco_test_api_secret' })).toThrow(/secret API key/);
     expect(() => createElementsClient({ publicApiKey: 'kco_live_api_secret' })).toThrow(KustomError);
+    // Every spelling a paste can bring: whitespace, zero-width space, BOM, case, the Portal's username:key.
+    for (const key of [' kco_test_api_x', '\u200Bkco_test_api_x', '\uFEFFkco_live_api_x', 'KCO_TEST_API_X', 'K123456_abc:kco_test_api_x', 'user:password']) {
+      expect(() => createElementsClient({ publicApiKey: key }), JSON.stringify(key)).toThrow(/secret API key/);
+    }
     expect(() => createElementsClient({ publicApiKey: '' })).toThrow(/publicApiKey is required/);
   });
 

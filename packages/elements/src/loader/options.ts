@@ -4,8 +4,7 @@
  * one `KustomValidationError` whose `field` names the first offending option
  * (`orderLines[1].totalAmount`), before anything on the page changes.
  */
-import { KustomValidationError, type ElementsClientOptions, type KustomValidationIssue } from '@kustom/sdk/elements';
-import { SECRET_KEY_MESSAGE, isSecretKey } from '../secret-key.js';
+import { KustomValidationError, SECRET_KEY_MESSAGE, isSecretKey, type ElementsClientOptions, type KustomValidationIssue } from '@kustom/sdk/elements';
 import type { KustomErrorDetail, KustomExpressConfirmDetail } from '../events.js';
 
 /** One line of the express purchase, amounts in minor units (`49900` = 499.00). */
