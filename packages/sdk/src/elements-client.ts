@@ -4,6 +4,13 @@
  * small: plain `fetch`, and responses checked against shapes generated from the zod
  * schemas (`schemas/elements-shapes.ts`) instead of zod's runtime (see `internal/shape.ts`).
  *
+ * Why plain `fetch` and not ky, the transport of `createKustomClient`: this module is part
+ * of the one-tag `@kustom/elements` file, which has a size budget (`npm run size`), and ky
+ * would add about 4.5 KB brotli to it for nothing this client uses: it sends one GET per
+ * placement, never retries (an element shows its error state and the shopper can try
+ * again) and carries no idempotency key. So it imports nothing from `internal/http.ts`
+ * (`test/client/ky-transport.test.ts` holds that its module graph never imports ky).
+ *
  * @example
  * const elements = createElementsClient({ publicApiKey: 'kustom_pk_test_sandbox', baseUrl: 'http://127.0.0.1:4010' });
  * const { payment_methods } = await elements.paymentMethods({ locale: 'sv-SE', purchaseCountry: 'SE', currency: 'SEK', amount: 49900 });

@@ -1,20 +1,27 @@
 /**
- * The transport of `createKustomClient`: one logical call becomes up to
- * `1 + maxRetries` attempts over `fetch`.
+ * The transport of `createKustomClient`, built on ky 1.14: one logical call becomes up
+ * to `1 + maxRetries` attempts. ky runs the attempts, the waits between them (abortable
+ * by the caller's signal) and the hooks; this file only configures it:
  *
- * Why not ky's retry: ky 1.14 retries neither POST nor PATCH by default, never 409,
- * always 413, and neither its retry nor its `timeout` covers reading the body, so a
- * connection dropped mid-answer or a server that stalls after the headers escapes
- * both. With retry, timeout and HTTP errors switched off, ky is left building a
- * `Request`, which `fetch` does by itself. So the loop is ours, and small:
+ * - one idempotency key per call, set once on the request ky clones for every attempt;
+ * - `retry.shouldRetry` decides outright (408, 409, 429, 5xx, no complete answer; never
+ *   after the caller aborted) and computes the wait itself (`Retry-After` or capped,
+ *   jittered backoff), so `onRetry` is told the wait before it starts and `retry.delay`
+ *   hands ky that same number;
+ * - an `afterResponse` hook turns every non-2xx answer into its `KustomApiError`, so
+ *   whatever ky retries or finally throws is already typed;
+ * - `redirect: 'manual'`: a 3xx is the `KustomApiError` it is, never followed with the key.
  *
- * - one idempotency key per call, the same on every attempt;
- * - a per-attempt deadline covering connect, headers and the whole body;
- * - retry on 408, 409, 429, 5xx and on answers that never (fully) arrived;
- * - every failure becomes a `KustomError`; the underlying one stays as `cause`.
+ * One part stays ours: the per-attempt deadline. ky's `timeout` stops at the headers (its
+ * timer is cleared when `fetch` resolves), so a server that stalls in the middle of the
+ * body would never time out (`test/client/ky-transport.test.ts` shows it). The fetch ky
+ * is given (`attempt` below) reads the whole body under one deadline and hands ky a
+ * buffered answer; a body cut short therefore fails inside the attempt and is retried.
  */
+import ky from 'ky';
 import type * as z from 'zod/mini';
 import {
+  KustomApiError,
   KustomConnectionError,
   KustomTimeoutError,
   KustomValidationError,
@@ -24,7 +31,7 @@ import {
 } from '../errors.js';
 import { ApiErrorBody } from '../schemas/common.js';
 import { maxRetriesOption, timeoutOption } from './options.js';
-import { isRetryableStatus, retryDelay, sleep, type RetryBackoff } from './retry.js';
+import { isRetryableStatus, retryDelay, type RetryBackoff } from './retry.js';
 import { parseOrThrow } from './validate.js';
 
 /**
@@ -106,8 +113,6 @@ export type ResponseReader<T> = (response: Response, text: string, context: Read
 
 export type Transport = <T>(call: Call<T>, options?: WriteOptions) => Promise<T>;
 
-const TIMED_OUT = Symbol('timed out');
-
 export function createTransport(config: TransportConfig): Transport {
   return async function send<T>(call: Call<T>, options: WriteOptions = {}): Promise<T> {
     const { signal } = options;
@@ -124,43 +129,58 @@ export function createTransport(config: TransportConfig): Transport {
       body = JSON.stringify(call.body);
       headers.set('content-type', 'application/json');
     }
-    // Never follow a redirect with the secret key (and never let a 301/302 turn a POST
-    // into a GET): a 3xx is answered as the KustomApiError it is.
-    const init: RequestInit = { method: call.method, headers, body: body ?? null, redirect: 'manual' };
     const context: ReadContext = { operation: call.operation, idempotencyKey, path: call.path };
     const describe = `${call.operation} (${call.method} ${call.path})`;
+    /** The wait `shouldRetry` chose for the retry ky is about to make. */
+    let nextDelay = 0;
 
-    for (let retry = 0; ; retry++) {
-      const outcome = await exchange(config.fetch, url, init, timeout, signal);
-      let failure: KustomError;
-      let retryAfter: number | undefined;
-      if (outcome instanceof Error) {
-        failure = outcome.kind === TIMED_OUT
-          ? new KustomTimeoutError(`${describe} got no complete answer within ${timeout} ms`, { cause: outcome.cause, idempotencyKey })
-          : new KustomConnectionError(`${describe} lost the connection before a complete answer: ${reason(outcome.cause)}`, {
-              cause: outcome.cause,
+    const response = await ky(url, {
+      method: call.method,
+      headers,
+      body: body ?? null,
+      // Never follow a redirect with the secret key (and never let a 301/302 turn a POST into a GET).
+      redirect: 'manual',
+      signal,
+      timeout: false,
+      throwHttpErrors: false,
+      // ky always calls its fetch with the Request it built (see `Ky.#fetch`).
+      fetch: (request) => attempt(config.fetch, request as Request, timeout, describe, idempotencyKey),
+      retry: {
+        limit: maxRetries,
+        methods: ['get', 'post', 'patch'],
+        shouldRetry: ({ error, retryCount }) => {
+          if (signal?.aborted || !isRetryable(error)) return false;
+          const retryAfter = error instanceof KustomApiError ? parseRetryAfter(error.headers?.get('retry-after') ?? null) : undefined;
+          nextDelay = retryDelay(retryCount, retryAfter, config.backoff);
+          config.onRetry?.({ operation: call.operation, method: call.method, url, retry: retryCount, delay: nextDelay, error, idempotencyKey });
+          return true;
+        },
+        delay: () => nextDelay,
+      },
+      hooks: {
+        afterResponse: [
+          async (_request, _options, answer) => {
+            if (answer.ok) return;
+            throw errorFromResponse({
+              status: answer.status,
+              body: errorBody(await answer.text()),
+              headers: answer.headers,
+              method: call.method,
+              url,
               idempotencyKey,
             });
-      } else {
-        const { response, text } = outcome;
-        if (response.ok) return call.read(response, text, context);
-        failure = errorFromResponse({
-          status: response.status,
-          body: errorBody(text),
-          headers: response.headers,
-          method: call.method,
-          url,
-          idempotencyKey,
-        });
-        if (!isRetryableStatus(response.status)) throw failure;
-        retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      }
-      if (retry >= maxRetries) throw failure;
-      const delay = retryDelay(retry + 1, retryAfter, config.backoff);
-      config.onRetry?.({ operation: call.operation, method: call.method, url, retry: retry + 1, delay, error: failure, idempotencyKey });
-      await sleep(delay, signal);
-    }
+          },
+        ],
+      },
+    });
+    return call.read(response, await response.text(), context);
   };
+}
+
+/** What is worth another attempt: a retryable status, or an attempt that got no complete answer. */
+function isRetryable(error: Error): error is KustomError {
+  if (error instanceof KustomApiError) return isRetryableStatus(error.status);
+  return error instanceof KustomConnectionError;
 }
 
 /** A caller's key: printable ASCII without spaces, at most 255 characters (it travels in a header). */
@@ -187,42 +207,40 @@ export function uuidV4(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** An attempt that got no (complete) answer. */
-class NoAnswer extends Error {
-  constructor(
-    readonly kind: typeof TIMED_OUT | 'network',
-    cause: unknown,
-  ) {
-    super('no answer', { cause });
-  }
-}
+const TIMED_OUT = Symbol('timed out');
 
 /**
- * One attempt: send, then read the whole body, both under one deadline. Resolves with
- * the answer or a {@link NoAnswer}; rejects only when the caller's signal aborts.
+ * One attempt, as the `fetch` ky calls: send, then read the whole body, both under one
+ * deadline, and resolve with a buffered copy of the answer. An attempt that gets no
+ * complete answer rejects with `KustomTimeoutError` or `KustomConnectionError`; when the
+ * caller's signal (which ky folds into `request.signal`) aborts, with its reason.
  */
-async function exchange(
+async function attempt(
   fetchImpl: FetchLike,
-  url: string,
-  init: RequestInit,
+  request: Request,
   timeout: number,
-  signal: AbortSignal | undefined,
-): Promise<{ response: Response; text: string } | NoAnswer> {
+  describe: string,
+  idempotencyKey: string | undefined,
+): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeout);
-  const forward = () => controller.abort(signal!.reason);
-  signal?.addEventListener('abort', forward, { once: true });
+  const forward = () => controller.abort(request.signal.reason);
+  request.signal.addEventListener('abort', forward, { once: true });
   try {
     // `abortable` also guards against an injected fetch (or body) that ignores the signal.
-    const response = await abortable(fetchImpl(new Request(url, { ...init, signal: controller.signal })), controller.signal);
-    const text = await abortable(response.text(), controller.signal);
-    return { response, text };
+    const response = await abortable(fetchImpl(new Request(request, { signal: controller.signal })), controller.signal);
+    const bytes = await abortable(response.arrayBuffer(), controller.signal);
+    const empty = response.status === 204 || response.status === 205 || response.status === 304;
+    return new Response(empty ? null : bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   } catch (cause) {
-    if (signal?.aborted) throw signal.reason;
-    return new NoAnswer(controller.signal.reason === TIMED_OUT ? TIMED_OUT : 'network', cause);
+    if (request.signal.aborted) throw request.signal.reason;
+    if (controller.signal.reason === TIMED_OUT) {
+      throw new KustomTimeoutError(`${describe} got no complete answer within ${timeout} ms`, { cause, idempotencyKey });
+    }
+    throw new KustomConnectionError(`${describe} lost the connection before a complete answer: ${reason(cause)}`, { cause, idempotencyKey });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', forward);
+    request.signal.removeEventListener('abort', forward);
   }
 }
 

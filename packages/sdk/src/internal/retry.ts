@@ -1,6 +1,7 @@
 /**
  * What is retried and how long to wait: the rules of the README's "Retries" section,
- * kept apart from the transport so that they read (and test) as a table.
+ * kept apart from the transport so that they read (and test) as a table. ky asks them
+ * through `retry.shouldRetry` and `retry.delay`, and does the waiting itself.
  */
 
 /** How long to wait between attempts. All in milliseconds. */
@@ -42,20 +43,4 @@ export function retryDelay(
   if (retryAfter !== undefined) return Math.min(retryAfter, backoff.maxRetryAfter);
   const exponential = Math.min(backoff.maxDelay, backoff.initialDelay * 2 ** (retry - 1));
   return Math.round(exponential * (1 - random() * 0.25));
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

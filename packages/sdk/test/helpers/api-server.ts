@@ -29,7 +29,9 @@ export type Reply =
   /** Closes the connection before any answer. */
   | { drop: 'before-headers' }
   /** Sends the headers and half the body (Content-Length says more), then closes. */
-  | { drop: 'mid-body'; body: unknown };
+  | { drop: 'mid-body'; body: unknown }
+  /** Sends the headers and half the body, then nothing more (the connection stays open). */
+  | { stall: 'mid-body'; body: unknown };
 
 export interface ApiServer {
   url: string;
@@ -52,6 +54,12 @@ export async function startApiServer(): Promise<ApiServer> {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, text, body: text ? JSON.parse(text) : undefined });
     const reply = queue.shift() ?? { status: 500, body: { error_code: 'NO_REPLY_QUEUED', error_messages: ['the test queued no reply'] } };
     if ('hang' in reply) return;
+    if ('stall' in reply) {
+      const payload = encode(reply.body);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(payload.length) });
+      res.write(payload.subarray(0, Math.floor(payload.length / 2)));
+      return;
+    }
     if ('drop' in reply) {
       if (reply.drop === 'before-headers') return req.socket.destroy();
       const payload = encode(reply.body);
