@@ -4,7 +4,7 @@
  */
 import { parseOrThrow } from '../internal/validate.js';
 import { lineBalances, type OrderLocale } from '../orders/index.js';
-import { Order as OrderSchema, type Address, type Order, type OrderLine, type ShippingInfo } from '../schemas/index.js';
+import { Order as OrderSchema, type Address, type AnswerShippingInfo, type Order, type OrderManagementAnswerLine } from '../schemas/index.js';
 import { checkTimeZone, orderInstant } from './dates.js';
 import { KustomOrderNotCapturedError, invalidInput } from './errors.js';
 import { escapeHtml } from './html.js';
@@ -50,7 +50,7 @@ export interface PackingSlipOptions {
 }
 
 /** Line types that are not goods to pack. */
-const NOT_GOODS = new Set<OrderLine['type']>(['discount', 'shipping_fee', 'sales_tax', 'surcharge', 'store_credit', 'return_fee']);
+const NOT_GOODS = new Set<string | undefined>(['discount', 'shipping_fee', 'sales_tax', 'surcharge', 'store_credit', 'return_fee']);
 
 /**
  * The style sheet of every slip. It is constant so that the document's
@@ -178,16 +178,16 @@ function captureLines(order: Order, captureId: string): { lines: SlipLine[]; not
   return { lines: goods(captured.map((line) => toSlipLine(line, line.quantity))), notItemised: itemised < capture.captured_amount };
 }
 
-function toSlipLine(line: Pick<OrderLine, 'reference' | 'name' | 'quantity_unit' | 'type'>, quantity: number): SlipLine & { type: OrderLine['type'] } {
+function toSlipLine(line: Pick<OrderManagementAnswerLine, 'reference' | 'name' | 'quantity_unit' | 'type'>, quantity: number): SlipLine & { type: string | undefined } {
   return { reference: line.reference, name: line.name, quantity, unit: line.quantity_unit, type: line.type };
 }
 
-function goods(lines: Array<SlipLine & { type: OrderLine['type'] }>): SlipLine[] {
+function goods(lines: Array<SlipLine & { type: string | undefined }>): SlipLine[] {
   return lines.filter((l) => l.quantity > 0 && !NOT_GOODS.has(l.type)).map(({ type: _type, ...line }) => line);
 }
 
 function trackingNumbers(order: Order, captureId: string | undefined): string[] {
-  const infos: ShippingInfo[] = [];
+  const infos: AnswerShippingInfo[] = [];
   for (const capture of order.captures) if (captureId === undefined || capture.capture_id === captureId) infos.push(...(capture.shipping_info ?? []));
   if (captureId === undefined) infos.push(...(order.shipping_info ?? []));
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * back to `name`.
  */
 import { divideRounded, taxFromGross } from '../money.js';
-import type { Order, OrderLine, OrderManagementLine } from '../schemas/index.js';
+import type { Order, OrderLine, OrderManagementAnswerLine, OrderManagementLine } from '../schemas/index.js';
 
 /** The balance of one order line. Amounts in minor units, tax included. */
 export interface LineBalance {
@@ -97,7 +97,7 @@ export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 're
   }));
 
   const match = lineMatcher(order.order_lines);
-  const place = (moved: OrderManagementLine, kind: 'captured' | 'refunded') => {
+  const place = (moved: OrderManagementAnswerLine, kind: 'captured' | 'refunded') => {
     if (moved.type === 'return_fee') return;
     const candidates = match(moved);
     if (candidates.length === 0) return;

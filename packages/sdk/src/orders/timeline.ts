@@ -1,4 +1,4 @@
-import type { Order, OrderManagementLine, ShippingInfo } from '../schemas/index.js';
+import type { AnswerShippingInfo, Order, OrderManagementAnswerLine } from '../schemas/index.js';
 import { effectiveStatus, extensionWindow } from './rules.js';
 import { DAY_MS, RESERVATION_DAYS, toIso, toMillis } from './time.js';
 import type { Instant, TimelineEventType } from './types.js';
@@ -24,8 +24,8 @@ export interface TimelineEvent {
   /** The merchant's reference of a capture or refund. */
   reference: string | undefined;
   description: string | undefined;
-  order_lines: OrderManagementLine[] | undefined;
-  shipping_info: ShippingInfo[] | undefined;
+  order_lines: OrderManagementAnswerLine[] | undefined;
+  shipping_info: AnswerShippingInfo[] | undefined;
 }
 
 export interface TimelineOptions {

@@ -1,6 +1,6 @@
 /** Checkout API v3 (`/checkout/v3/orders`). */
 import * as z from 'zod/mini';
-import { Address, CountryCode, CurrencyCode, DateTime, Locale, MinorUnits, OrderLine, TaxRate, openEnum } from './common.js';
+import { CheckoutAnswerLine, CountryCode, CurrencyCode, DateTime, Locale, MinorUnits, OrderLine, UnboundedAddress, openEnum } from './common.js';
 
 const url = z.string().check(z.minLength(1), z.maxLength(2000));
 
@@ -19,13 +19,14 @@ export const MerchantUrls = z.object({
 export type MerchantUrls = z.infer<typeof MerchantUrls>;
 
 export const CheckoutShippingOption = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: z.string(),
   name: z.string().check(z.minLength(1), z.maxLength(255)),
   description: z.optional(z.string()),
   promo: z.optional(z.string()),
   price: MinorUnits,
   tax_amount: MinorUnits,
-  tax_rate: TaxRate,
+  /** An integer with two implicit decimals; the document sets no bounds on a shipping option's. */
+  tax_rate: z.int(),
   preselected: z.optional(z.boolean()),
   shipping_method: z.optional(z.string()),
   tms_reference: z.optional(z.string()),
@@ -79,8 +80,8 @@ const orderFields = {
   order_tax_amount: MinorUnits.check(z.minimum(0)),
   order_lines: z.array(OrderLine).check(z.maxLength(1000)),
   merchant_urls: MerchantUrls,
-  billing_address: z.optional(Address),
-  shipping_address: z.optional(Address),
+  billing_address: z.optional(UnboundedAddress),
+  shipping_address: z.optional(UnboundedAddress),
   customer: z.optional(CheckoutCustomer),
   merchant_reference1: z.optional(z.string().check(z.maxLength(255))),
   merchant_reference2: z.optional(z.string().check(z.maxLength(255))),
@@ -109,7 +110,7 @@ export const CheckoutOrder = z.extend(CreateCheckoutOrderRequest, {
   completed_at: z.optional(DateTime),
   last_modified_at: z.optional(DateTime),
   selected_shipping_option: z.optional(CheckoutShippingOption),
-  order_lines: z.array(OrderLine),
+  order_lines: z.array(CheckoutAnswerLine),
   options: z.optional(CheckoutOptions),
   merchant_urls: z.optional(MerchantUrls),
 });

@@ -51,11 +51,19 @@ export const ProductIdentifiers = z.object({
   size: z.optional(text(64)),
 });
 
+/** A checkout line's `subscription` (the Checkout document sets no limit on `name`). */
 export const Subscription = z.object({
-  name: z.optional(text(255)),
+  name: z.optional(z.string()),
   interval: z.enum(['DAY', 'WEEK', 'MONTH', 'YEAR']),
   interval_count: z.int().check(z.minimum(1)),
 });
+/** An Order Management line's `subscription`: `name` at most 255 characters. */
+export const OrderManagementSubscription = z.extend(Subscription, { name: z.optional(text(255)) });
+
+/** A line's `type` as read: the known types, or one the SDK does not know yet (kept as read). */
+export const AnswerLineType = openEnum(OrderLineType.options);
+/** A `subscription` as read: an `interval` the SDK does not know yet is kept as read. */
+export const AnswerSubscription = z.extend(Subscription, { interval: openEnum(Subscription.shape.interval.options) });
 
 /**
  * An order line. `total_amount = quantity × unit_price − total_discount_amount` and
@@ -70,8 +78,9 @@ export const OrderLine = z.object({
   unit_price: MinorUnits.check(z.maximum(100_000_000)),
   tax_rate: TaxRate,
   total_amount: MinorUnits.check(z.maximum(200_000_000)),
-  total_discount_amount: z.optional(PositiveMinorUnits),
-  total_tax_amount: MinorUnits.check(z.maximum(200_000_000)),
+  // The Checkout document bounds a line's discount below only (Order Management's: `PositiveMinorUnits`).
+  total_discount_amount: z.optional(MinorUnits.check(z.minimum(0))),
+  total_tax_amount: MinorUnits,
   merchant_data: z.optional(text(1024)),
   product_url: z.optional(text(1024)),
   image_url: z.optional(text(1024)),
@@ -79,6 +88,9 @@ export const OrderLine = z.object({
   subscription: z.optional(Subscription),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
+
+/** Order Management's `tax_rate`: two implicit decimals, ≥ 0 (the document sets no maximum, unlike Checkout's 10000). */
+const OrderManagementTaxRate = z.int().check(z.minimum(0));
 
 /**
  * An order line in Order Management (capture, refund, their answers): the published
@@ -89,8 +101,10 @@ export const OrderManagementLine = z.extend(OrderLine, {
   name: text(255),
   quantity_unit: z.optional(text(10)),
   unit_price: MinorUnits.check(z.maximum(200_000_000)),
-  tax_rate: z.optional(TaxRate),
+  tax_rate: z.optional(OrderManagementTaxRate),
   total_tax_amount: z.optional(MinorUnits.check(z.maximum(200_000_000))),
+  total_discount_amount: z.optional(PositiveMinorUnits),
+  subscription: z.optional(OrderManagementSubscription),
 });
 export type OrderManagementLine = z.infer<typeof OrderManagementLine>;
 
@@ -106,14 +120,45 @@ export const requireSubscriptionName = z.refine<{ subscription?: { name?: string
 export const OrderManagementRequestLine = OrderManagementLine.check(requireSubscriptionName);
 
 /**
+ * A line of `PATCH /orders/{id}/authorization`: the document makes `tax_rate` and
+ * `total_tax_amount` optional here too, but the lines sent become the order's lines,
+ * which the SDK's order helpers (balances, planCapture, planEdit) compute taxes from,
+ * so the SDK still asks for both.
+ */
+export const OrderManagementAuthorizationLine = z
+  .extend(OrderManagementLine, { tax_rate: OrderManagementTaxRate, total_tax_amount: MinorUnits.check(z.maximum(200_000_000)) })
+  .check(requireSubscriptionName);
+
+/** An Order Management line in an answer (a capture's, a refund's): unknown `type` and `interval` values are kept. */
+export const OrderManagementAnswerLine = z.extend(OrderManagementLine, {
+  type: z.optional(AnswerLineType),
+  subscription: z.optional(AnswerSubscription),
+});
+export type OrderManagementAnswerLine = z.infer<typeof OrderManagementAnswerLine>;
+
+/** A checkout order line in an answer: unknown `type` and `interval` values are kept. */
+export const CheckoutAnswerLine = z.extend(OrderLine, {
+  type: z.optional(AnswerLineType),
+  subscription: z.optional(AnswerSubscription),
+});
+
+/**
  * A line of an Order Management order as the API answers it: the document's bounds
- * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty).
+ * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty, `tax_rate`
+ * without a maximum). Its `type` and `subscription.interval` stay the known values and
+ * `tax_rate`/`total_tax_amount` stay required: the order's lines are what `planCapture`,
+ * `planRefund` and `planEdit` copy into requests, which must be exact, and what the
+ * balances compute taxes from.
  */
 export const OrderManagementOrderLine = z.extend(OrderLine, {
   name: text(255),
   quantity_unit: z.optional(text(10)),
   unit_price: MinorUnits.check(z.maximum(200_000_000)),
+  tax_rate: OrderManagementTaxRate,
+  total_discount_amount: z.optional(PositiveMinorUnits),
+  subscription: z.optional(OrderManagementSubscription),
 });
+export type OrderManagementOrderLine = z.infer<typeof OrderManagementOrderLine>;
 
 export const Address = z.object({
   attention: z.optional(text(255)),
@@ -135,6 +180,15 @@ export const Address = z.object({
   country: z.optional(z.string()),
 });
 export type Address = z.infer<typeof Address>;
+
+/**
+ * An address in the Checkout API, whose document sets no length limits on any field
+ * (Order Management's does: `Address`), and the address of a pickup location (the
+ * Order Management document's `Address` component, also without limits).
+ */
+export const UnboundedAddress = z.object(
+  Object.fromEntries(Object.keys(Address.shape).map((key) => [key, z.optional(z.string())])) as { [K in keyof typeof Address.shape]: z.ZodMiniOptional<z.ZodMiniString> },
+);
 
 export const ShippingMethod = z.enum([
   'PickUpStore',
@@ -162,6 +216,10 @@ export const ShippingInfo = z.object({
   return_tracking_uri: z.optional(text(1024)),
 });
 export type ShippingInfo = z.infer<typeof ShippingInfo>;
+
+/** Shipping info in an answer: a `shipping_method` the SDK does not know yet is kept as read. */
+export const AnswerShippingInfo = z.extend(ShippingInfo, { shipping_method: z.optional(openEnum(ShippingMethod.options)) });
+export type AnswerShippingInfo = z.infer<typeof AnswerShippingInfo>;
 
 /** The error body of Checkout, Order Management and Settlements. */
 export const ApiErrorBody = z.object({

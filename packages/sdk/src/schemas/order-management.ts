@@ -6,13 +6,15 @@ import {
   CurrencyCode,
   DateTime,
   MinorUnits,
-  OrderManagementLine,
+  AnswerShippingInfo,
+  OrderManagementAuthorizationLine,
+  OrderManagementAnswerLine,
   OrderManagementOrderLine,
   OrderManagementRequestLine,
-  requireSubscriptionName,
   PositiveMinorUnits,
   openEnum,
   ShippingInfo,
+  UnboundedAddress,
 } from './common.js';
 
 export const OrderStatus = z.enum(['AUTHORIZED', 'PART_CAPTURED', 'CAPTURED', 'CANCELLED', 'EXPIRED', 'CLOSED']);
@@ -49,7 +51,7 @@ export const SelectedShippingOption = z.object({
       id: z.optional(z.string()),
       name: z.optional(z.string()),
       price: z.optional(MinorUnits),
-      address: z.optional(Address),
+      address: z.optional(UnboundedAddress),
     }),
   ),
 });
@@ -61,11 +63,11 @@ export const Capture = z.object({
   reference: z.optional(z.string()),
   captured_amount: MinorUnits,
   captured_at: DateTime,
-  order_lines: z.optional(z.array(OrderManagementLine)),
+  order_lines: z.optional(z.array(OrderManagementAnswerLine)),
   refunded_amount: z.optional(MinorUnits),
   billing_address: z.optional(Address),
   shipping_address: z.optional(Address),
-  shipping_info: z.optional(z.array(ShippingInfo)),
+  shipping_info: z.optional(z.array(AnswerShippingInfo)),
 });
 export type Capture = z.infer<typeof Capture>;
 
@@ -75,7 +77,7 @@ export const Refund = z.object({
   refunded_at: DateTime,
   description: z.optional(z.string()),
   reference: z.optional(z.string()),
-  order_lines: z.optional(z.array(OrderManagementLine)),
+  order_lines: z.optional(z.array(OrderManagementAnswerLine)),
 });
 export type Refund = z.infer<typeof Refund>;
 
@@ -103,7 +105,7 @@ export const Order = z.object({
   refunds: z.array(Refund),
   initial_payment_method: z.optional(InitialPaymentMethod),
   selected_shipping_option: z.optional(SelectedShippingOption),
-  shipping_info: z.optional(z.array(ShippingInfo)),
+  shipping_info: z.optional(z.array(AnswerShippingInfo)),
   billing_address: z.optional(Address),
   shipping_address: z.optional(Address),
   customer: z.optional(
@@ -122,7 +124,7 @@ const reference = z.optional(z.string().check(z.maxLength(255)));
 export const UpdateAuthorizationRequest = z.object({
   order_amount: PositiveMinorUnits,
   description,
-  order_lines: z.optional(z.array(OrderManagementOrderLine.check(requireSubscriptionName)).check(z.maxLength(1000))),
+  order_lines: z.optional(z.array(OrderManagementAuthorizationLine).check(z.maxLength(1000))),
 });
 export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationRequest>;
 
