@@ -17,6 +17,7 @@
  */
 import { KustomConnectionError, KustomError, KustomValidationError, errorFromResponse } from './errors.js';
 import { apiHost, type Environment, type Region } from './hosts.js';
+import { arrayArgument, objectArgument, optionsArgument, signalArgument } from './internal/arguments.js';
 import { shapeIssues, type Shape } from './internal/shape.js';
 import type {
   DeliveryMethodsPlacement,
@@ -123,11 +124,18 @@ export const SECRET_KEY_MESSAGE =
 
 /** Creates the Elements API client. Throws a `KustomError` for a missing or secret key. */
 export function createElementsClient(options: ElementsClientOptions): ElementsClient {
+  if (typeof options !== 'object' || options === null) {
+    throw new KustomError('createElementsClient needs an options object with publicApiKey (the public API key, kustom_pk_…, from the Kustom Portal).');
+  }
   const key = options.publicApiKey;
   if (!key || typeof key !== 'string') {
     throw new KustomError('publicApiKey is required: use the public API key (kustom_pk_…) from the Kustom Portal.');
   }
   if (isSecretKey(key)) throw new KustomError(SECRET_KEY_MESSAGE);
+  if (options.baseUrl !== undefined && (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl))) {
+    throw new KustomError(`baseUrl must be an absolute URL such as http://127.0.0.1:4010, got ${JSON.stringify(options.baseUrl)}.`);
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new KustomError('fetch must be a function (a fetch, or a handler of a Request).');
   const baseUrl = (options.baseUrl ?? apiHost(options.environment, options.region)).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
@@ -168,25 +176,25 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
     return body as T;
   }
 
-  const purchase = (q: PurchaseContext) => ({
-    locale: q.locale,
-    purchase_country: q.purchaseCountry,
-    purchase_currency: q.currency,
-    order_amount: q.amount,
-  });
+  const purchase = (q: PurchaseContext) => {
+    objectArgument(q, 'query', 'a query object with locale, purchaseCountry and currency');
+    return { locale: q.locale, purchase_country: q.purchaseCountry, purchase_currency: q.currency, order_amount: q.amount };
+  };
+  const signal = (o: RequestOptions | undefined) => signalArgument(optionsArgument(o).signal);
+  const ids = (value: readonly string[] | undefined, path: string) => (value === undefined ? undefined : arrayArgument(value, path).join(','));
 
   return {
     baseUrl,
-    paymentMethods: (q, o) =>
+    paymentMethods: async (q, o) =>
       placement(
         'AVAILABLE_PAYMENT_METHODS',
         PaymentMethodsPlacementShape,
-        { ...purchase(q), include: q.include?.join(','), exclude: q.exclude?.join(',') },
-        o?.signal,
+        { ...purchase(q), include: ids(q.include, 'query.include'), exclude: ids(q.exclude, 'query.exclude') },
+        signal(o),
       ),
-    deliveryMethods: (q, o) =>
-      placement('DELIVERY_METHODS', DeliveryMethodsPlacementShape, { ...purchase(q), postal_code: q.postalCode }, o?.signal),
-    expressButtons: (q, o) => placement('EXPRESS_BUTTONS', ExpressButtonsPlacementShape, purchase(q), o?.signal),
+    deliveryMethods: async (q, o) =>
+      placement('DELIVERY_METHODS', DeliveryMethodsPlacementShape, { ...purchase(q), postal_code: q.postalCode }, signal(o)),
+    expressButtons: async (q, o) => placement('EXPRESS_BUTTONS', ExpressButtonsPlacementShape, purchase(q), signal(o)),
   };
 }
 

@@ -189,6 +189,19 @@ const STATUS_CLASSES: Record<number, typeof KustomApiError> = {
 
 /** The one place where an HTTP status becomes an error class. */
 export function errorFromResponse(init: KustomApiErrorInit): KustomApiError {
+  if (typeof init !== 'object' || init === null || !Number.isSafeInteger(init.status)) {
+    throw new KustomError(`errorFromResponse needs { status } with an integer HTTP status, got ${init === null ? 'null' : typeof init}.`);
+  }
+  if (init.headers !== undefined && !(init.headers instanceof Headers)) throw new KustomError('errorFromResponse: headers must be a Headers object.');
+  const body = init.body as Record<string, unknown> | undefined;
+  if (body !== undefined) {
+    const texts = (v: unknown) => v === undefined || typeof v === 'string';
+    const list = body.error_messages;
+    if (typeof body !== 'object' || body === null || !texts(body.error_code) || !texts(body.code) || !texts(body.message) || !texts(body.correlation_id) ||
+      (list !== undefined && !(Array.isArray(list) && list.every((m) => typeof m === 'string')))) {
+      throw new KustomError('errorFromResponse: body must be the API\'s error body ({ error_code?, error_messages?: string[], correlation_id? }).');
+    }
+  }
   const Class = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? KustomServerError : KustomApiError);
   return new Class(init);
 }

@@ -7,6 +7,7 @@
  */
 
 import { KustomValidationError } from './errors.js';
+import { arrayArgument, badArgument, objectArgument } from './internal/arguments.js';
 
 /** The fields of an order line that its totals are computed from. */
 export interface LineAmountsInput {
@@ -73,7 +74,7 @@ export function lineTotals(line: LineAmountsInput): LineTotals {
 
 /** `order_amount` and `order_tax_amount`: the sums of the lines' totals. */
 export function orderTotals(lines: ReadonlyArray<{ total_amount: number; total_tax_amount: number }>): OrderTotals {
-  if (!Array.isArray(lines)) throw badArgument('lines', 'must be an array of order lines', lines);
+  arrayArgument(lines, 'lines', (line, path) => objectArgument(line, path, 'an order line'));
   let order_amount = 0;
   let order_tax_amount = 0;
   for (const line of lines) {
@@ -117,8 +118,9 @@ export function checkOrderArithmetic(body: {
   order_tax_amount?: number | undefined;
   order_lines?: ReadonlyArray<Partial<LineAmountsInput & LineTotals>> | undefined;
 }): ArithmeticIssue[] {
+  objectArgument(body, 'body');
   const issues: ArithmeticIssue[] = [];
-  const lines = body.order_lines ?? [];
+  const lines = arrayArgument(body.order_lines ?? [], 'order_lines', (line, path) => objectArgument(line, path, 'an order line'));
   lines.forEach((line, i) => {
     if (!Number.isSafeInteger(line.quantity) || !Number.isSafeInteger(line.unit_price)) return;
     const expected = lineTotals({
@@ -160,12 +162,6 @@ export function checkOrderArithmetic(body: {
 }
 
 const exponentCache = new Map<string, number>();
-
-/** A function's argument that is not what it must be: a `KustomValidationError` naming it. */
-function badArgument(path: string, message: string, value: unknown, cause?: unknown): KustomValidationError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
-  return new KustomValidationError('request', [{ path, message: `${message}, got ${shown}`, code: 'invalid_type' }], undefined, { cause });
-}
 
 /**
  * How many minor units digits a currency has (ISO 4217): SEK 2, JPY 0, KWD 3; a

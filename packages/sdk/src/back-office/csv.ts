@@ -17,6 +17,7 @@
  * - Amounts are exact decimals with a `.` in the currency's exponent (`1299.00` SEK,
  *   `1500` JPY, `1.234` KWD); dates are ISO 8601 in UTC.
  */
+import { objectArgument, optionalString, optionsArgument } from '../internal/arguments.js';
 import { currencyExponent, minorToDecimal } from '../money.js';
 import type { Order, Payout } from '../schemas/index.js';
 import type { ColumnDef, ColumnTable } from './columns.js';
@@ -89,8 +90,11 @@ export function payoutsToCsv(payouts: OrdersSource<Payout>, options: PayoutsCsvO
 
 /** Every chunk of a CSV stream as one string (for small exports and tests). */
 export async function collectCsv(chunks: AsyncIterable<string> | Iterable<string>): Promise<string> {
+  if (chunks == null || (!isAsyncIterable(chunks) && typeof (chunks as Iterable<string>)[Symbol.iterator] !== 'function')) {
+    throw invalidInput('chunks', 'must be an iterable or an async iterable of strings', 'invalid_type');
+  }
   const parts: string[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  for await (const chunk of chunks) parts.push(optionalString(chunk, `chunks[${parts.length}]`) ?? '');
   return parts.join('');
 }
 
@@ -118,6 +122,7 @@ function tableToCsv<T, C extends string>(
   options: CsvOptions<C>,
 ): AsyncIterable<string> {
   // Everything about the options is checked now, before a single byte is produced.
+  options = optionsArgument(options);
   const ids: readonly C[] = options.columns ?? defaults;
   if (!Array.isArray(ids as unknown) || ids.length === 0) throw invalidInput('columns', 'must be a non-empty array of column ids', 'invalid_type');
   const columns = ids.map((id: C, i) => {
@@ -142,6 +147,7 @@ function tableToCsv<T, C extends string>(
   const hasAmounts = columns.some((c) => c.def.kind === 'amount');
 
   const record = (item: T, index: number): string => {
+    objectArgument(item, `${table.source}[${index}]`, 'a record');
     let currency = '';
     if (hasAmounts) {
       currency = table.currency(item);

@@ -4,6 +4,7 @@
  * stream of pages. A synchronous input gives a synchronous answer, an async one a
  * Promise, so an in-memory orders page never has to await.
  */
+import { objectArgument } from '../internal/arguments.js';
 import { invalidInput } from './errors.js';
 
 /** An array, an iterable or an async iterable. */
@@ -23,10 +24,11 @@ export function drain<T, R>(
   finish: () => R,
   field = 'orders',
 ): R | Promise<R> {
+  const each = (item: T, index: number) => step(objectArgument(item, `${field}[${index}]`, 'an order'), index);
   if (isAsyncIterable<T>(source)) {
     return (async () => {
       let index = 0;
-      for await (const item of source) step(item, index++);
+      for await (const item of source) each(item, index++);
       return finish();
     })();
   }
@@ -34,6 +36,6 @@ export function drain<T, R>(
     throw invalidInput(field, 'must be an array, an iterable or an async iterable', 'invalid_type');
   }
   let index = 0;
-  for (const item of source) step(item, index++);
+  for (const item of source) each(item, index++);
   return finish();
 }

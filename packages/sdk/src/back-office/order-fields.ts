@@ -2,30 +2,42 @@
  * What the back office reads off an order besides its own fields: who the customer
  * is, how they paid, and text folded for search and matching.
  */
+import { badArgument, objectArgument, orderArgument } from '../internal/arguments.js';
 import type { Address, Order } from '../schemas/index.js';
+
+/** A text field trimmed; `''` for anything that is not a string. */
+const trimmed = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+/** An optional nested object read as one (`undefined` for anything else). */
+const part = <T>(value: T | undefined): T | undefined => (typeof value === 'object' && value !== null ? value : undefined);
 
 /** The customer's name: billing address first, then shipping, then the organisation. */
 export function customerName(order: Order): string {
-  return personName(order.billing_address) || personName(order.shipping_address) || order.billing_address?.organization_name?.trim() || '';
+  objectArgument(order, 'order', 'an order');
+  return personName(part(order.billing_address)) || personName(part(order.shipping_address)) || trimmed(part(order.billing_address)?.organization_name);
 }
 
 /** The customer's e-mail address (billing first, then shipping), or `''`. */
 export function customerEmail(order: Order): string {
-  return (order.billing_address?.email || order.shipping_address?.email || '').trim();
+  objectArgument(order, 'order', 'an order');
+  return trimmed(part(order.billing_address)?.email) || trimmed(part(order.shipping_address)?.email);
 }
 
 /** The customer's phone number (billing first, then shipping), or `''`. */
 export function customerPhone(order: Order): string {
-  return (order.billing_address?.phone || order.shipping_address?.phone || '').trim();
+  objectArgument(order, 'order', 'an order');
+  return trimmed(part(order.billing_address)?.phone) || trimmed(part(order.shipping_address)?.phone);
 }
 
 /** `initial_payment_method.type` (`INVOICE`, `CARD`, …), or `''` when the order does not say. */
 export function paymentMethodOf(order: Order): string {
-  return order.initial_payment_method?.type ?? '';
+  objectArgument(order, 'order', 'an order');
+  const type = part(order.initial_payment_method)?.type;
+  return typeof type === 'string' ? type : '';
 }
 
 /** The sum of the order lines' `total_tax_amount`. */
 export function orderTaxAmount(order: Order): number {
+  orderArgument(order, 'order', ['order_lines']);
   let tax = 0;
   for (const line of order.order_lines) tax += line.total_tax_amount;
   return tax;
@@ -33,9 +45,9 @@ export function orderTaxAmount(order: Order): number {
 
 /** `given_name family_name` of an address, or `''`. */
 export function personName(address: Address | undefined): string {
-  if (!address) return '';
-  const given = address.given_name?.trim() ?? '';
-  const family = address.family_name?.trim() ?? '';
+  if (typeof address !== 'object' || address === null) return '';
+  const given = trimmed(address.given_name);
+  const family = trimmed(address.family_name);
   return given && family ? `${given} ${family}` : given || family;
 }
 
@@ -44,10 +56,11 @@ export function personName(address: Address | undefined): string {
  * and city, region, country. Empty parts are left out.
  */
 export function addressLines(address: Address | undefined): string[] {
-  if (!address) return [];
-  const street = address.street_address?.trim() || [address.street_name, address.street_number, address.house_extension].map((p) => p?.trim()).filter(Boolean).join(' ');
-  const town = [address.postal_code, address.city].map((p) => p?.trim()).filter(Boolean).join(' ');
-  return [address.care_of ? `c/o ${address.care_of.trim()}` : '', street, address.street_address2?.trim() ?? '', town, address.region?.trim() ?? '', address.country?.trim().toUpperCase() ?? ''].filter(Boolean);
+  if (typeof address !== 'object' || address === null) return [];
+  const street = trimmed(address.street_address) || [address.street_name, address.street_number, address.house_extension].map(trimmed).filter(Boolean).join(' ');
+  const town = [address.postal_code, address.city].map(trimmed).filter(Boolean).join(' ');
+  const careOf = trimmed(address.care_of);
+  return [careOf ? `c/o ${careOf}` : '', street, trimmed(address.street_address2), town, trimmed(address.region), trimmed(address.country).toUpperCase()].filter(Boolean);
 }
 
 // Letters that Unicode does not decompose into a base letter and a mark.
@@ -60,5 +73,6 @@ const MARKS = /\p{M}+/gu;
  * Compatibility forms fold too (full-width letters, ligatures).
  */
 export function foldText(text: string): string {
+  if (typeof text !== 'string') throw badArgument('text', 'must be a string', text);
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(UNFOLDED, (c) => FOLDED[c]!);
 }

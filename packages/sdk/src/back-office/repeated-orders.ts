@@ -3,6 +3,7 @@
  * retried checkout), each with its own order id and paid out on its own. The help
  * centre's fix: keep one, cancel the authorized copies, refund the captured ones.
  */
+import { optionsArgument } from '../internal/arguments.js';
 import { orderActions, orderStatusAt, type Instant } from '../orders/index.js';
 import type { Order } from '../schemas/index.js';
 import { orderInstant, parseInstant } from './dates.js';
@@ -87,6 +88,7 @@ export function findRepeatedOrders(orders: Iterable<Order>, options?: RepeatedOr
 export function findRepeatedOrders(orders: AsyncIterable<Order>, options?: RepeatedOrdersOptions): Promise<RepeatedOrderGroup[]>;
 export function findRepeatedOrders(orders: OrdersSource<Order>, options?: RepeatedOrdersOptions): RepeatedOrderGroup[] | Promise<RepeatedOrderGroup[]>;
 export function findRepeatedOrders(orders: OrdersSource<Order>, options: RepeatedOrdersOptions = {}): RepeatedOrderGroup[] | Promise<RepeatedOrderGroup[]> {
+  options = optionsArgument(options);
   const windowMinutes = options.windowMinutes ?? 60;
   if (typeof windowMinutes !== 'number' || !(windowMinutes >= 1 && windowMinutes <= 43_200)) {
     throw invalidInput('windowMinutes', `must be a number of minutes from 1 to 43200, got ${String(windowMinutes)}`, 'invalid_value');

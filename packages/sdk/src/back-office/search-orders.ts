@@ -1,6 +1,7 @@
 /**
  * The orders page: filter, sort and paginate the orders a merchant holds.
  */
+import { optionsArgument } from '../internal/arguments.js';
 import { OrderStatus as OrderStatusSchema, type Order, type OrderStatus } from '../schemas/index.js';
 import type { Instant } from '../orders/index.js';
 import { checkTimeZone, orderInstant, parseBound } from './dates.js';
@@ -93,6 +94,7 @@ export function searchOrders(orders: Iterable<Order>, query?: OrderSearchQuery):
 export function searchOrders(orders: AsyncIterable<Order>, query?: OrderSearchQuery): Promise<OrderSearchResult>;
 export function searchOrders(orders: OrdersSource<Order>, query?: OrderSearchQuery): OrderSearchResult | Promise<OrderSearchResult>;
 export function searchOrders(orders: OrdersSource<Order>, query: OrderSearchQuery = {}): OrderSearchResult | Promise<OrderSearchResult> {
+  query = optionsArgument(query, 'query');
   const matches = compileFilter(query);
   const sortBy = query.sort?.by ?? 'created_at';
   if (!ORDER_COLUMNS.includes(sortBy)) throw invalidInput('sort.by', `must be one of ${ORDER_COLUMNS.join(', ')}, got ${JSON.stringify(sortBy)}`, 'invalid_value');

@@ -30,6 +30,7 @@ import {
   type KustomError,
 } from '../errors.js';
 import { ApiErrorBody } from '../schemas/common.js';
+import { optionsArgument, signalArgument } from './arguments.js';
 import { maxRetriesOption, timeoutOption } from './options.js';
 import { isRetryableStatus, retryDelay, type RetryBackoff } from './retry.js';
 import { parseOrThrow } from './validate.js';
@@ -114,8 +115,9 @@ export type ResponseReader<T> = (response: Response, text: string, context: Read
 export type Transport = <T>(call: Call<T>, options?: WriteOptions) => Promise<T>;
 
 export function createTransport(config: TransportConfig): Transport {
-  return async function send<T>(call: Call<T>, options: WriteOptions = {}): Promise<T> {
-    const { signal } = options;
+  return async function send<T>(call: Call<T>, given?: WriteOptions): Promise<T> {
+    const options = optionsArgument(given);
+    const signal = signalArgument(options.signal);
     signal?.throwIfAborted();
     const timeout = timeoutOption(options.timeout, config.timeout);
     const maxRetries = maxRetriesOption(options.maxRetries, config.maxRetries);

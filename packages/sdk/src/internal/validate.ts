@@ -1,8 +1,10 @@
 import type * as z from 'zod/mini';
+import { arrayArgument, badArgument, objectArgument } from './arguments.js';
 import { KustomValidationError, type KustomErrorOptions, type KustomValidationIssue } from '../errors.js';
 
 /** `['order_lines', 2, 'tax_rate']` → `order_lines[2].tax_rate`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  arrayArgument(path, 'path');
   let out = '';
   for (const key of path) {
     out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
@@ -46,6 +48,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown = issue.in
 
 /** The issues of a failed parse of `input`, with field paths in the API's names. */
 export function toIssues(error: z.core.$ZodError, input?: unknown): KustomValidationIssue[] {
+  if (!Array.isArray((objectArgument(error, 'error', 'a ZodError') as { issues?: unknown }).issues)) throw badArgument('error.issues', 'must be an array (a ZodError)', error.issues);
   return error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: describeIssue(issue, 'input' in issue ? issue.input : valueAt(input, issue.path)),

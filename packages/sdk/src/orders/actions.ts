@@ -1,3 +1,4 @@
+import { objectArgument, orderArgument } from '../internal/arguments.js';
 import type { Order } from '../schemas/index.js';
 import { orderTranslation } from './localize.js';
 import { actionRule, type RuleOrder } from './rules.js';
@@ -40,6 +41,8 @@ export interface OrderActionsOptions extends AtOptions {
  * if (!actions.cancel.allowed) console.log(actions.cancel.message); // "En del av ordern har redan debiterats."
  */
 export function orderActions(order: RuleOrder & Pick<Order, 'order_amount'>, options: OrderActionsOptions): OrderActions {
+  orderArgument(order);
+  objectArgument(options, 'options', 'an options object with now');
   const now = toMillis(options.now, 'now');
   const t = orderTranslation(options.locale);
   const state = (action: OrderAction): OrderActionState => {

@@ -4,6 +4,7 @@
  * order lines; they are matched back to the order's lines by `reference`, falling
  * back to `name`.
  */
+import { objectArgument, orderArgument } from '../internal/arguments.js';
 import { divideRounded, taxFromGross } from '../money.js';
 import type { Order, OrderLine, OrderManagementAnswerLine, OrderManagementLine } from '../schemas/index.js';
 
@@ -77,6 +78,7 @@ export function lineMatcher(lines: readonly LineKey[]): (target: LineKey) => num
  * for (const b of lineBalances(order)) console.log(b.name, b.quantityLeftToCapture);
  */
 export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 'refunds'>): LineBalance[] {
+  orderArgument(order, 'order', ['order_lines', 'captures', 'refunds']);
   const balances: LineBalance[] = order.order_lines.map((line, index) => ({
     index,
     reference: line.reference,
@@ -153,6 +155,7 @@ export interface LineSliceTotals {
  * // the next two are 1933 (discount 67): 967 + 1933 = 2900.
  */
 export function lineSlice(line: OrderLine, from: number, to: number): LineSliceTotals {
+  objectArgument(line, 'line', 'an order line');
   const a = cumulative(line, from);
   const b = cumulative(line, to);
   return {

@@ -1,3 +1,4 @@
+import { badArgument, optionalString } from '../internal/arguments.js';
 import type { OrderStatus } from '../schemas/index.js';
 import { da } from './translations/da.js';
 import { de } from './translations/de.js';
@@ -21,6 +22,7 @@ const ALIASES: Readonly<Record<string, OrderLocale>> = { no: 'nb', nn: 'nb' };
  * `de-AT` → `de`; anything else (or nothing) → `en`.
  */
 export function resolveOrderLocale(locale?: string | undefined): OrderLocale {
+  optionalString(locale, 'locale');
   const language = (locale ?? '').split(/[-_]/)[0]!.toLowerCase();
   if (Object.hasOwn(orderTranslations, language)) return language as OrderLocale;
   return ALIASES[language] ?? 'en';
@@ -37,5 +39,7 @@ export function orderTranslation(locale?: string | undefined): OrderTranslation 
  * @example statusLabel('PART_CAPTURED', 'sv-SE') // "Delvis debiterad"
  */
 export function statusLabel(status: OrderStatus, locale?: string | undefined): string {
-  return orderTranslation(locale).status[status];
+  if (typeof status !== 'string') throw badArgument('status', 'must be an order status such as "AUTHORIZED"', status);
+  // A status the SDK does not know yet is shown as it is.
+  return Object.hasOwn(orderTranslation(locale).status, status) ? orderTranslation(locale).status[status] : status;
 }

@@ -1,3 +1,4 @@
+import { arrayArgument, objectArgument, optionsArgument, orderArgument } from '../internal/arguments.js';
 import { KustomValidationError, isKustomValidationError } from '../errors.js';
 import { parseOrThrow } from '../internal/validate.js';
 import { checkOrderArithmetic, lineTotals, orderTotals } from '../money.js';
@@ -46,6 +47,9 @@ type EditOrder = RuleOrder & Pick<Order, 'order_lines' | 'captures' | 'refunds'>
  * await client.orders.updateAuthorization(order.order_id, body);
  */
 export function planEdit(order: EditOrder, newLines: readonly EditLine[], options: PlanEditOptions = {}): UpdateAuthorizationRequest {
+  orderArgument(order);
+  arrayArgument(newLines, 'lines', (line, path) => objectArgument(line, path, 'an order line'));
+  options = optionsArgument(options);
   const now = toMillis(options.now ?? new Date(), 'now');
   const reason = actionRule(order, 'edit', now);
   if (reason !== undefined) {

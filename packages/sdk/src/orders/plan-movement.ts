@@ -3,6 +3,7 @@
  * units from "authorized" to "captured", a refund from "captured" to "refunded";
  * everything else (spec checks, exact part totals, order-level limits) is shared.
  */
+import { objectArgument, optionsArgument, orderArgument } from '../internal/arguments.js';
 import { KustomValidationError } from '../errors.js';
 import { parseOrThrow } from '../internal/validate.js';
 import { taxFromGross } from '../money.js';
@@ -133,6 +134,9 @@ const REFUND: Direction = {
  * await client.orders.createCapture(order.order_id, body);
  */
 export function planCapture(order: MovementOrder, spec: CaptureSpec, options: PlanOptions = {}): CaptureRequest {
+  orderArgument(order);
+  objectArgument(spec, 'spec', 'a capture spec');
+  options = optionsArgument(options);
   const goods = planGoods(order, spec, CAPTURE, options);
   const body: CaptureRequest = { captured_amount: goods.amount };
   assign(body, 'description', spec.description);
@@ -162,6 +166,9 @@ export function planCapture(order: MovementOrder, spec: CaptureSpec, options: Pl
  * });
  */
 export function planRefund(order: MovementOrder, spec: RefundSpec, options: PlanOptions = {}): RefundRequest {
+  orderArgument(order);
+  objectArgument(spec, 'spec', 'a refund spec');
+  options = optionsArgument(options);
   const goods = planGoods(order, spec, REFUND, options);
   let refunded = goods.amount;
   let lines = goods.lines;

@@ -1,3 +1,4 @@
+import { objectArgument, orderArgument } from '../internal/arguments.js';
 import type { Order } from '../schemas/index.js';
 import { actionRule, effectiveStatus, extensionWindow, type RuleOrder } from './rules.js';
 import { DAY_MS, toIso, toMillis } from './time.js';
@@ -43,6 +44,8 @@ export interface Reservation {
  * if (r.expiringSoon && r.canExtend) await client.orders.extendAuthorizationTime(order.order_id);
  */
 export function reservation(order: RuleOrder & Pick<Order, 'expires_at'>, options: AtOptions): Reservation {
+  orderArgument(order);
+  objectArgument(options, 'options', 'an options object with now');
   const now = toMillis(options.now, 'now');
   const expiresAt = toMillis(order.expires_at, 'expires_at');
   const status = effectiveStatus(order, now);

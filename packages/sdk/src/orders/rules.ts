@@ -2,6 +2,7 @@
  * The status rules of the facts page, in one place. `orderActions`, `reservation`
  * and the planners all ask {@link actionRule}; none of them repeats a rule.
  */
+import { objectArgument, orderArgument } from '../internal/arguments.js';
 import type { InitialPaymentMethod, Order, OrderStatus } from '../schemas/index.js';
 import { DAY_MS, EXTENSION_LIMIT_DAYS, RESERVATION_DAYS, toMillis } from './time.js';
 import type { ActionReason, AtOptions, OrderAction } from './types.js';
@@ -85,6 +86,8 @@ export function effectiveStatus(order: Pick<Order, 'status' | 'expires_at'>, now
  * @example statusLabel(orderStatusAt(order, { now: new Date() }), 'de')
  */
 export function orderStatusAt(order: Pick<Order, 'status' | 'expires_at'>, options: AtOptions): OrderStatus {
+  orderArgument(order, 'order', ['status']);
+  objectArgument(options, 'options', 'an options object with now');
   return effectiveStatus(order, toMillis(options.now, 'now'));
 }
 

@@ -1,3 +1,4 @@
+import { optionsArgument, orderArgument } from '../internal/arguments.js';
 import type { AnswerShippingInfo, Order, OrderManagementAnswerLine } from '../schemas/index.js';
 import { effectiveStatus, extensionWindow } from './rules.js';
 import { DAY_MS, RESERVATION_DAYS, toIso, toMillis } from './time.js';
@@ -59,6 +60,8 @@ export interface TimelineOptions {
  * for (const e of orderTimeline(order)) console.log(e.at ?? '—', e.type, e.amount);
  */
 export function orderTimeline(order: Order, options: TimelineOptions = {}): TimelineEvent[] {
+  orderArgument(order);
+  options = optionsArgument(options);
   const events: Array<TimelineEvent & { sortAt: number }> = [];
   const push = (event: Partial<TimelineEvent> & Pick<TimelineEvent, 'type' | 'timing'>, sortAt: number) =>
     events.push({

@@ -48,6 +48,8 @@ export function payouts(send: Transport): PayoutsResource {
   return {
     list,
     async *iterate(query = {}, options) {
+      // `list` checks the query; null is read as no query, as `list` reads it.
+      query ??= {};
       let offset = query.offset ?? 0;
       for (;;) {
         const page = await list({ ...query, offset }, options);

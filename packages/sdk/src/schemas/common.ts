@@ -4,6 +4,7 @@
  *
  * The schemas use `zod/mini` so that what a browser bundle needs of them stays small.
  */
+import { arrayArgument, badArgument } from '../internal/arguments.js';
 import * as z from 'zod/mini';
 
 /** An integer amount in minor units (10000 = 100.00 SEK). Floats are refused. */
@@ -27,8 +28,12 @@ const text = (max: number) => z.string().check(z.maxLength(max));
  * An enum the API may grow: the known values for editors, any string accepted when
  * read (a value the SDK does not know yet is data, not an error). Answers only.
  */
-export const openEnum = <const T extends readonly string[]>(values: T) =>
-  z.custom<T[number] | (string & {})>((value) => typeof value === 'string', { message: `must be a string such as ${JSON.stringify(values[0])}` });
+export const openEnum = <const T extends readonly string[]>(values: T) => {
+  arrayArgument(values, 'values', (v, path) => {
+    if (typeof v !== 'string') throw badArgument(path, 'must be a string', v);
+  });
+  return z.custom<T[number] | (string & {})>((value) => typeof value === 'string', { message: `must be a string such as ${JSON.stringify(values[0])}` });
+};
 
 export const OrderLineType = z.enum([
   'physical',
