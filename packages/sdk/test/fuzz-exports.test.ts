@@ -18,6 +18,21 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(null, undefined, {}, [], [null], [undefined, {}], 0, -1, 1.5, NaN, Infinity, -Infinity, 1e308, 2 ** 53, '', 'x', ' ', 'kco_test_api_x', true, false) },
   { weight: 2, arbitrary: fc.constantFrom({ signal: {} }, { signal: null }, { locale: {} }, { timeout: -1 }, { maxRetries: NaN }, { currency: 'XX' }, { idempotencyKey: {} }, { now: 'yesterday' }) },
   { weight: 2, arbitrary: fc.constantFrom([order(), null], [{ ...order(), order_lines: null }], [{ ...order(), order_id: 42 }], order(), { ...order(), refunds: undefined }, checkoutOrder()) },
+  // Orders broken one level down: what a cursor over a half-migrated table might yield.
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      { ...order(), captures: [null] },
+      { ...order(), order_lines: [5] },
+      { ...order(), captures: [{ capture_id: 'c', captured_amount: 1, captured_at: 'x', order_lines: 'lines' }] },
+      { ...order(), billing_address: 5, shipping_address: 'x', initial_payment_method: [] },
+      { ...order(), status: 7, created_at: null, expires_at: {} },
+      { ...order(), order_lines: [{ ...order().order_lines[0], quantity: 'two', name: null, reference: 3 }] },
+      [{ ...order(), purchase_currency: 12 }],
+      { kind: 'lines', lines: [null] },
+      { kind: 'amount', amount: '100' },
+    ),
+  },
   { weight: 2, arbitrary: fc.anything({ maxDepth: 2 }) },
 );
 const argumentLists = fc.array(hostile, { maxLength: 4 });
@@ -68,6 +83,25 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
+
+describe('the harness', () => {
+  it('does catch a function that throws a TypeError, and one whose promise rejects with one', async () => {
+    const reads = (value: unknown) => (value as { a: { b: unknown } }).a.b;
+    const failures = await Promise.all([fuzz('reads', reads, 50), fuzz('readsLater', async (value: unknown) => reads(value), 50)].map((p) => p.catch((e: Error) => e)));
+    expect(failures.map((f) => (f as Error & { cause?: Error }).cause?.message)).toEqual([
+      expect.stringMatching(/^reads\(.*\) threw TypeError/),
+      expect.stringMatching(/^readsLater\(.*\) threw TypeError/),
+    ]);
+  });
+
+  it('lets a KustomError through', async () => {
+    await expect(
+      fuzz('refuses', () => {
+        throw new sdk.KustomValidationError('request', [{ path: 'x', message: 'no', code: 'custom' }]);
+      }, 20),
+    ).resolves.toBeUndefined();
+  });
+});
 
 const entryPoints = { '@kustom/sdk': sdk, '@kustom/sdk/elements': elements, '@kustom/sdk/schemas': schemas } as Record<string, Record<string, unknown>>;
 
