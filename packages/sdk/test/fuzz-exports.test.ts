@@ -184,6 +184,12 @@ describe('the crashes fast-check found first (issue 16), each now a typed error 
     expect((error as sdk.KustomValidationError).field).toBe(field);
   });
 
+  it('the checks ask only for what a helper reads: orderActions and reservation take an order without lines', () => {
+    const { order_lines: _l, captures: _c, refunds: _r, ...rule } = order();
+    expect(sdk.orderActions(rule as never, { now: new Date(rule.created_at) }).capture.allowed).toBe(true);
+    expect(sdk.reservation(rule as never, { now: new Date(rule.created_at) }).expired).toBe(false);
+  });
+
   it('createElementsClient(undefined) is the KustomError that says what to pass', () => {
     expect(() => sdk.createElementsClient(undefined as never)).toThrow(sdk.KustomError);
     expect(() => sdk.createElementsClient(undefined as never)).toThrow(/publicApiKey/);

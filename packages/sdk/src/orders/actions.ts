@@ -41,7 +41,7 @@ export interface OrderActionsOptions extends AtOptions {
  * if (!actions.cancel.allowed) console.log(actions.cancel.message); // "En del av ordern har redan debiterats."
  */
 export function orderActions(order: RuleOrder & Pick<Order, 'order_amount'>, options: OrderActionsOptions): OrderActions {
-  orderArgument(order);
+  orderArgument(order, 'order', ['status']);
   objectArgument(options, 'options', 'an options object with now');
   const now = toMillis(options.now, 'now');
   const t = orderTranslation(options.locale);

@@ -44,7 +44,7 @@ export interface Reservation {
  * if (r.expiringSoon && r.canExtend) await client.orders.extendAuthorizationTime(order.order_id);
  */
 export function reservation(order: RuleOrder & Pick<Order, 'expires_at'>, options: AtOptions): Reservation {
-  orderArgument(order);
+  orderArgument(order, 'order', ['status']);
   objectArgument(options, 'options', 'an options object with now');
   const now = toMillis(options.now, 'now');
   const expiresAt = toMillis(order.expires_at, 'expires_at');

@@ -58,9 +58,9 @@ const KLARNA_PAYMENT_TYPES = new Set([
  * - no `initial_payment_method` at all: not known to be Klarna, so no extension.
  */
 export function isKlarnaPaymentMethod(method: InitialPaymentMethod | undefined): boolean {
-  if (!method) return false;
-  if (method.description && /klarna/i.test(method.description)) return true;
-  return method.type !== undefined && KLARNA_PAYMENT_TYPES.has(method.type.toUpperCase());
+  if (typeof method !== 'object' || method === null) return false;
+  if (typeof method.description === 'string' && /klarna/i.test(method.description)) return true;
+  return typeof method.type === 'string' && KLARNA_PAYMENT_TYPES.has(method.type.toUpperCase());
 }
 
 /** The reservation is open: the amount is authorized and (part of it) can still be captured. */
@@ -152,7 +152,7 @@ export function actionRule(order: RuleOrder, action: OrderAction, now: number): 
       if (terminal) return terminal;
       if (!open) return 'NOTHING_LEFT_TO_CAPTURE';
       if (!isKlarnaPaymentMethod(order.initial_payment_method)) return 'NOT_KLARNA';
-      if (EXTENSION_UNSUPPORTED_COUNTRIES.includes(order.purchase_country.toUpperCase())) return 'COUNTRY_NOT_SUPPORTED';
+      if (EXTENSION_UNSUPPORTED_COUNTRIES.includes(String(order.purchase_country ?? '').toUpperCase())) return 'COUNTRY_NOT_SUPPORTED';
       const { limit, next } = extensionWindow(order, now);
       const expires = toMillis(order.expires_at, 'expires_at');
       if (next > expires) return undefined;

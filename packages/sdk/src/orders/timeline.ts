@@ -60,7 +60,7 @@ export interface TimelineOptions {
  * for (const e of orderTimeline(order)) console.log(e.at ?? '—', e.type, e.amount);
  */
 export function orderTimeline(order: Order, options: TimelineOptions = {}): TimelineEvent[] {
-  orderArgument(order);
+  orderArgument(order, 'order', ['captures', 'refunds']);
   options = optionsArgument(options);
   const events: Array<TimelineEvent & { sortAt: number }> = [];
   const push = (event: Partial<TimelineEvent> & Pick<TimelineEvent, 'type' | 'timing'>, sortAt: number) =>
