@@ -9,7 +9,7 @@
  * const { payment_methods } = await elements.paymentMethods({ locale: 'sv-SE', purchaseCountry: 'SE', currency: 'SEK', amount: 49900 });
  */
 import { KustomConnectionError, KustomError, KustomValidationError, errorFromResponse } from './errors.js';
-import { apiHost, type Environment, type Region } from './hosts.js';
+import { elementsHost, type Environment, type Region } from './hosts.js';
 import { shapeIssues, type Shape } from './internal/shape.js';
 import type {
   DeliveryMethodsPlacement,
@@ -40,7 +40,7 @@ export type {
   PickupPoint,
   Placement,
 } from './schemas/elements.js';
-export type { Environment, Region } from './hosts.js';
+export { elementsHost, type Environment, type Region } from './hosts.js';
 // The errors this client throws, so that a page importing only `@kustom/sdk/elements`
 // can tell them apart (`instanceof`, type guards) without the server-side entry point.
 export * from './errors.js';
@@ -52,9 +52,16 @@ export interface ElementsClientOptions {
   publicApiKey: string;
   /** @default 'playground' */
   environment?: Environment | undefined;
-  /** @default 'eu' */
+  /**
+   * Accepted for symmetry with the server client; the Elements API has one host per
+   * environment (`js.{playground|live}.kustom.co`), so it does not change the host.
+   * @default 'eu'
+   */
   region?: Region | undefined;
-  /** Overrides the host, e.g. the local sandbox `http://127.0.0.1:4010`. */
+  /**
+   * Overrides the host, e.g. the local sandbox `http://127.0.0.1:4010`.
+   * @default elementsHost(environment): `https://js.playground.kustom.co` or `https://js.live.kustom.co`
+   */
   baseUrl?: string | undefined;
   /** Any fetch: the sandbox's in-browser handler, a test double. @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
@@ -121,7 +128,7 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
     throw new KustomError('publicApiKey is required: use the public API key (kustom_pk_…) from the Kustom Portal.');
   }
   if (isSecretKey(key)) throw new KustomError(SECRET_KEY_MESSAGE);
-  const baseUrl = (options.baseUrl ?? apiHost(options.environment, options.region)).replace(/\/+$/, '');
+  const baseUrl = (options.baseUrl ?? elementsHost(options.environment)).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function placement<T>(
