@@ -136,6 +136,45 @@ describe('<kustom-payment-method-display>', () => {
       expect(live.textContent!.trim()).to.equal('');
     });
 
+    it('a locale without region (as WordPress prints it) takes the main market of its language', async () => {
+      const sandbox = newSandbox();
+      const held = gate(sandbox.fetch);
+      configureSandbox(held.fetch);
+      const expected: Record<string, string> = { fi: 'fi-FI', sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', de: 'de-DE', en: 'en-GB' };
+      const elements: KustomPaymentMethodDisplay[] = [];
+      for (const locale of Object.keys(expected)) elements.push(await display(`locale="${locale}"`));
+      await held.calls(elements.length);
+      expect(held.waiting.map((call) => call.url.searchParams.get('locale'))).to.deep.equal(Object.values(expected));
+      // The purchase country is left to the API (the locale's region), and it serves each.
+      expect(held.waiting.every((call) => !call.url.searchParams.has('purchase_country'))).to.equal(true);
+      const loaded = elements.map((el) => ready<Methods>(el));
+      held.waiting.forEach((call) => call.release());
+      for (const { methods } of await Promise.all(loaded)) expect(methods.length).to.be.greaterThan(0);
+      expect(elements.map((el) => el.state)).to.deep.equal(elements.map(() => 'ready'));
+      // Given a purchase country, the bare language takes it.
+      const austrian = await display('locale="de" purchase-country="at"');
+      await held.calls(elements.length + 1);
+      expect(held.waiting.at(-1)!.url.searchParams.get('locale')).to.equal('de-AT');
+      const again = ready(austrian);
+      held.waiting.at(-1)!.release();
+      await again;
+    });
+
+    it('an unsupported market (zh-CN) is a clear, final state in the shopper\'s language: no "Try again"', async () => {
+      const el = await display('locale="zh-CN"');
+      const error = await failed(el);
+      expect(error.code).to.equal('UNSUPPORTED_MARKET');
+      expect(el.state).to.equal('error');
+      expect(text(el)).to.equal(translations.en!.unavailable);
+      expect($$(el, '[part~="kustom-retry"]')).to.have.length(0);
+      await expectAccessibleAndSafe(el);
+      // In a language the elements speak, and for a currency Kustom does not take.
+      const sv = await display('locale="sv-SE" currency="jpy"');
+      expect((await failed(sv)).code).to.equal('UNSUPPORTED_MARKET');
+      expect(text(sv)).to.equal(translations.sv!.unavailable);
+      expect($$(sv, '[part~="kustom-retry"]')).to.have.length(0);
+    });
+
     it('reports NETWORK when the API cannot be reached', async () => {
       configureSandbox(() => Promise.reject(new TypeError('Failed to fetch')));
       const el = await display();

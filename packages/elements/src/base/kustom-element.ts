@@ -38,10 +38,24 @@ export interface Kind {
   missing?: TextKey;
 }
 
-/** The `kustom-error` detail for anything a load or a purchase throws. */
+/**
+ * The errors a retry cannot fix, with the text the shopper sees instead of
+ * "This could not be loaded" and its retry button.
+ */
+const FINAL: Readonly<Record<string, TextKey>> = { UNSUPPORTED_MARKET: 'unavailable', INVALID_POSTAL_CODE: 'badPostalCode' };
+
+/**
+ * The `kustom-error` detail for anything a load or a purchase throws. The API's
+ * `BAD_VALUE` about the purchase country or currency is `UNSUPPORTED_MARKET`
+ * (Kustom does not serve it), about the postal code `INVALID_POSTAL_CODE`.
+ */
 export function errorDetail(error: unknown): KustomErrorDetail {
   const message = error instanceof Error ? error.message : String(error);
-  if (isKustomApiError(error)) return { code: error.error_code ?? `HTTP_${error.status}`, message };
+  if (isKustomApiError(error)) {
+    const code = error.error_code ?? `HTTP_${error.status}`;
+    const about = code === 'BAD_VALUE' ? /\b(purchase_country|purchase_currency|postal_code)\b/.exec(message)?.[1] : undefined;
+    return { code: about ? (about === 'postal_code' ? 'INVALID_POSTAL_CODE' : 'UNSUPPORTED_MARKET') : code, message };
+  }
   if (isKustomConnectionError(error)) return { code: 'NETWORK', message };
   if (isKustomValidationError(error)) return { code: 'INVALID_RESPONSE', message };
   return { code: error instanceof Error && error.name === 'KustomError' ? 'NOT_CONFIGURED' : 'UNKNOWN', message };
@@ -85,6 +99,8 @@ export abstract class KustomElement<T> extends LitElement {
   private source?: ClientSource | undefined;
   private key?: string;
   private controller?: AbortController | undefined;
+  /** The text of an error a retry cannot fix (no retry button), else none. */
+  private final?: TextKey | undefined;
 
   /** @internal What the Elements API is asked; a change reloads. */
   protected query(): PurchaseContext {
@@ -187,8 +203,10 @@ export abstract class KustomElement<T> extends LitElement {
     } catch (error) {
       if (!current()) return;
       this.controller = undefined;
+      const detail = errorDetail(error);
+      this.final = FINAL[detail.code];
       this.state = 'error';
-      this.fail(errorDetail(error));
+      this.fail(detail);
     }
   }
 
@@ -203,8 +221,8 @@ export abstract class KustomElement<T> extends LitElement {
       <div aria-live="polite">
         ${state === 'error'
           ? html`<div part="kustom-error" class="row error">
-              <span class="text">${t.loadError}</span>
-              <button part="kustom-retry" class="retry" @click=${this.reload}>${t.retry}</button>
+              <span class="text">${this.final ? t[this.final] : t.loadError}</span>
+              ${this.final ? nothing : html`<button part="kustom-retry" class="retry" @click=${this.reload}>${t.retry}</button>`}
             </div>`
           : nothing}
       </div>
