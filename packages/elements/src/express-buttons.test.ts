@@ -63,11 +63,39 @@ describe('<kustom-express-buttons>', () => {
       const done = ready<Buttons>(el);
       held.waiting[0]!.release();
       const { buttons: list } = await done;
-      expect(list.map((b) => b.id)).to.deep.equal(['klarna', 'applepay', 'googlepay', 'paypal']);
+      // Headless Chromium can pay with neither Apple Pay nor Google Pay: the sandbox offers them, the element hides them.
+      expect(list.map((b) => b.id)).to.deep.equal(['klarna', 'paypal']);
       expect(labels(el)).to.deep.equal(list.map((b) => label(b, 'sv')));
       expect(buttons(el).map((b) => b.getAttribute('part'))).to.deep.equal(list.map((b) => `kustom-button kustom-button-${b.id}`));
       expect($(el, '[part~="kustom-buttons"]').getAttribute('aria-label')).to.equal(translations.sv!.expressCheckout);
       await expectAccessibleAndSafe(el);
+    });
+
+    it('shows Apple Pay only where ApplePaySession can pay, Google Pay only where the Payment Request API offers it', async () => {
+      const w = window as unknown as { ApplePaySession?: { canMakePayments(): boolean } };
+      const ids = async () => (await ready<Buttons>(await expressButtons())).buttons.map((b) => b.id);
+      expect(typeof PaymentRequest).to.equal('function');
+      expect(await new PaymentRequest([{ supportedMethods: 'https://google.com/pay' }], { total: { label: 'T', amount: { currency: 'EUR', value: '0' } } }).canMakePayment()).to.equal(false);
+      expect(await ids()).to.deep.equal(['klarna', 'paypal']);
+      const original = PaymentRequest.prototype.canMakePayment;
+      try {
+        // A browser with Apple Pay (Safari on a device that has it).
+        w.ApplePaySession = { canMakePayments: () => true };
+        expect(await ids()).to.deep.equal(['klarna', 'applepay', 'paypal']);
+        // One whose Apple Pay cannot pay, and whose Payment Request can offer Google Pay (for that method only).
+        w.ApplePaySession = { canMakePayments: () => false };
+        PaymentRequest.prototype.canMakePayment = function (this: PaymentRequest) {
+          return original.call(this).then(() => true);
+        };
+        expect(await ids()).to.deep.equal(['klarna', 'googlepay', 'paypal']);
+        // A check that throws (an insecure context, an iframe without allow="payment") hides the wallet.
+        w.ApplePaySession = { canMakePayments: () => { throw new Error('InvalidAccessError'); } };
+        PaymentRequest.prototype.canMakePayment = () => Promise.reject(new DOMException('not allowed', 'NotAllowedError'));
+        expect(await ids()).to.deep.equal(['klarna', 'paypal']);
+      } finally {
+        delete w.ApplePaySession;
+        PaymentRequest.prototype.canMakePayment = original;
+      }
     });
 
     it('renders nothing when no wallet is available', async () => {
