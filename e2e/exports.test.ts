@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../scripts/chromium.mjs';
 import { startSandboxCli, type SandboxCli } from './helpers/sandbox-cli.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 
@@ -304,7 +304,7 @@ document.body.append(el);
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+    page.on('console', (message) => message.type() === 'error' && !offlineNoise(message.text()) && problems.push(`console: ${message.text()}`));
 
     await page.goto(`${server.origin}/www/entries.html`);
     expect(await page.evaluate(() => (window as unknown as { kustomRendered: Promise<unknown> }).kustomRendered)).toEqual(

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../scripts/chromium.mjs';
 import { startSandboxCli, type SandboxCli } from './helpers/sandbox-cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +65,7 @@ async function serve(hold?: Promise<unknown>): Promise<OneTagServer> {
 async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && !offlineNoise(m.text()) && problems.push(`console ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   await page.addInitScript(() => {
@@ -73,7 +73,10 @@ async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
     w.violations = [];
     w.readyTags = [];
     document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    document.addEventListener('kustom-ready', (e) => w.readyTags.push((e.target as Element).localName));
+    document.addEventListener('kustom-ready', (e) => {
+      w.readyTags.push((e.target as Element).localName);
+      (w as unknown as { firstReadyAt?: number }).firstReadyAt ??= performance.now();
+    });
   });
   return { page, problems };
 }
@@ -82,7 +85,7 @@ describe('the one tag under a strict CSP', () => {
   it('index.html renders all three elements against kustom-sandbox, with no console error and no CSP violation', async () => {
     const server = await serve();
     expect(server.policy).toBe(
-      `default-src 'self'; script-src 'self' ${example.SNIPPET_HASH}; connect-src 'self' ${new URL(sandbox.url).origin}; frame-src ${new URL(sandbox.url).origin}; require-trusted-types-for 'script'; trusted-types lit-html`,
+      `default-src 'self'; script-src 'self' ${example.SNIPPET_HASH}; connect-src 'self' ${new URL(sandbox.url).origin} https://google.com/pay; frame-src ${new URL(sandbox.url).origin}; require-trusted-types-for 'script'; trusted-types lit-html`,
     );
     const { page, problems } = await watchedPage();
     const response = await page.goto(`${server.url}/`);
@@ -96,6 +99,13 @@ describe('the one tag under a strict CSP', () => {
     expect([...html.matchAll(/<(kustom-[a-z-]+)/g)].map((m) => m[1])).toEqual(TAGS);
 
     await page.waitForFunction((n) => (window as unknown as { readyTags: string[] }).readyTags.length >= n, TAGS.length);
+    // The brand marks: their own file, next to kustom-elements.js, fetched after the first render, under the same CSP.
+    await page.waitForFunction(() => !!document.querySelector('kustom-express-buttons')!.shadowRoot!.querySelector('svg.brand'));
+    const marks = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/kustom-elements-marks.js'));
+      return { count: entries.length, after: entries[0]!.startTime >= (window as unknown as { firstReadyAt: number }).firstReadyAt };
+    });
+    expect(marks).toEqual({ count: 1, after: true });
     expect(problems).toEqual([]);
     const result = await page.evaluate((tags) => {
       const w = window as unknown as { violations: string[]; readyTags: string[] };

@@ -28,9 +28,11 @@ import { translations } from './translations/index.js';
 type Buttons = { buttons: ExpressButton[] };
 
 const buttons = (el: Element) => $$<HTMLButtonElement>(el, 'button[part~="kustom-button"]');
-const labels = (el: Element) => buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
-/** A button's text: the mark (`K.` for Klarna, else the initial) and "Pay with …". */
-const label = (b: ExpressButton, language: string) => `${b.id === 'klarna' ? 'K.' : b.name[0]}${translations[language]!.payWith(b.name)}`;
+/** A button's text after its (decorative) mark. */
+const labels = (el: Element) =>
+  buttons(el).map((b) => [...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim());
+/** "Pay with …". */
+const label = (b: ExpressButton, language: string) => translations[language]!.payWith(b.name);
 
 async function expressButtons(attrs = 'locale="sv-SE"'): Promise<KustomExpressButtons> {
   const wrapper = await fixture<HTMLElement>(html`<div></div>`);

@@ -45,6 +45,13 @@ const styles = css`
     white-space: nowrap;
     overflow: hidden;
   }
+  .glyph {
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+  }
   .sk {
     background: var(--_kustom-color-skeleton);
     border: 0;
@@ -194,7 +201,7 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
           ?disabled=${this.isDisabled()}
           @click=${() => void this.purchase(button)}
         >
-          <span aria-hidden="true">${glyph(button.id, button.name)}</span>${t.payWith(button.name)}
+          <span class="glyph" aria-hidden="true">${glyph(button.id, button.name)}</span>${t.payWith(button.name)}
         </button>`;
       })}
     </div>`;

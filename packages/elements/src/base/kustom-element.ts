@@ -18,6 +18,7 @@ import { KustomErrorEvent, KustomReadyEvent, type KustomErrorDetail, type Kustom
 import { apiLocale, intlLocale, resolveLocale, translationFor } from '../locale.js';
 import en from '../translations/en.js';
 import type { Translation } from '../translations/translation.js';
+import { loadMarks } from './marks.js';
 import { baseStyles } from './styles.js';
 
 /** Where an element is: `loading` (skeleton), `ready`, `empty` or `error` (with retry). */
@@ -208,6 +209,12 @@ export abstract class KustomElement<T> extends LitElement {
       this.state = 'error';
       this.fail(detail);
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The list is on screen: now the brand marks may come (once per page), in the same boxes.
+    if (this.state === 'ready') loadMarks(this);
   }
 
   /** @internal Fires `kustom-error`. */
