@@ -260,6 +260,8 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
       const url = new URL(this.approval.replace('{order_id}', encodeURIComponent(orderId)), this.base);
       if (!/^https?:$/.test(url.protocol)) throw new Error(`approval_url must be http(s), got ${url.protocol}`);
       url.searchParams.set('origin', location.origin);
+      // The wallet the shopper chose: the approval page pays with it (the order's payment method).
+      url.searchParams.set('method', button.id);
       const message = await this.approve(url, popup, orderId);
       if (message?.status === 'approved') {
         const result = { orderId, redirectUrl: message.redirect_url };
