@@ -7,23 +7,12 @@
  * at import time.
  */
 
-/** The Google Pay method as the Payment Request API names it, with the least data it needs. */
-const GOOGLE_PAY: PaymentMethodData[] = [
-  {
-    supportedMethods: 'https://google.com/pay',
-    data: {
-      apiVersion: 2,
-      apiVersionMinor: 0,
-      allowedPaymentMethods: [{ type: 'CARD', parameters: { allowedAuthMethods: ['PAN_ONLY', 'CRYPTOGRAM_3DS'], allowedCardNetworks: ['VISA', 'MASTERCARD'] } }],
-    },
-  },
-];
-
 const CHECKS: Readonly<Record<string, () => Promise<boolean>>> = {
   applepay: async () => !!(globalThis as { ApplePaySession?: { canMakePayments?: () => boolean } }).ApplePaySession?.canMakePayments?.(),
   googlepay: async () =>
     typeof PaymentRequest === 'function' &&
-    new PaymentRequest(GOOGLE_PAY, { total: { label: 'Total', amount: { currency: 'EUR', value: '0.00' } } }).canMakePayment(),
+    // Whether a Google Pay payment app can be offered; no purchase data is needed for the question.
+    new PaymentRequest([{ supportedMethods: 'https://google.com/pay' }], { total: { label: 'Total', amount: { currency: 'EUR', value: '0' } } }).canMakePayment(),
 };
 
 /**
