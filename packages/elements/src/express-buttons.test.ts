@@ -1,5 +1,5 @@
 import type { ExpressButton } from '@kustom/sdk/elements';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
@@ -60,6 +60,8 @@ describe('<kustom-express-buttons>', () => {
       const el = await expressButtons();
       await held.calls(1);
       expect(held.waiting[0]!.url.pathname).to.equal('/kustom-elements-api/v1/placements/EXPRESS_BUTTONS');
+      await nextFrame();
+      await el.updateComplete;
       expect($$(el, '[part~="kustom-skeleton"] .btn')).to.have.length(2);
       await expectAccessibleAndSafe(el);
       const done = ready<Buttons>(el);

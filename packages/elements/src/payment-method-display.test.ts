@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
@@ -46,6 +46,9 @@ describe('<kustom-payment-method-display>', () => {
       const el = await display();
       await held.calls(1);
       expect(el.state).to.equal('loading');
+      // The skeleton is built in the first frame (before its paint) when no answer came sooner.
+      await nextFrame();
+      await el.updateComplete;
       expect($(el, '[part~="kustom-skeleton"]').getAttribute('aria-busy')).to.equal('true');
       expect(text(el)).to.contain(translations.sv!.loading);
       await expectAccessibleAndSafe(el);
@@ -59,6 +62,34 @@ describe('<kustom-payment-method-display>', () => {
       expect(names(el)).to.deep.equal(methods.map((m) => m.name));
       expect($(el, 'legend').textContent).to.equal('Betalsätt');
       await expectAccessibleAndSafe(el);
+    });
+
+    it('an answer that comes before the first frame is rendered at once: no skeleton is built only to be replaced unseen', async () => {
+      // The sandbox's answer, then handed back instantly, as an in-page or cached answer would be.
+      const body = await (await newSandbox().fetch(`${SANDBOX_URL}/kustom-elements-api/v1/placements/AVAILABLE_PAYMENT_METHODS?client_id=${PUBLIC_KEY}&locale=sv-SE`)).text();
+      configureSandbox(async () => new Response(body, { headers: { 'content-type': 'application/json' } }));
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      const el = document.createElement('kustom-payment-method-display') as KustomPaymentMethodDisplay;
+      el.locale = 'sv-SE';
+      const seen: string[] = [];
+      const watchRoot = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) seen.push(n.getAttribute('part') ?? n.localName);
+      });
+      const loaded = ready<Methods>(el);
+      wrapper.append(el);
+      watchRoot.observe(el.shadowRoot!, { childList: true, subtree: true });
+      expect((await loaded).methods.length).to.be.greaterThan(0);
+      watchRoot.disconnect();
+      expect(seen).to.include('kustom-base');
+      expect(seen.filter((p) => p.includes('kustom-skeleton'))).to.deep.equal([]);
+      // A reload keeps the list's height with a skeleton at once (no frame without content).
+      const held = gate(newSandbox().fetch);
+      configureSandbox(held.fetch);
+      await held.calls(1);
+      await el.updateComplete;
+      expect($$(el, '[part~="kustom-skeleton"]')).to.have.length(1);
+      held.waiting[0]!.release();
+      await ready(el);
     });
 
     it('asks the Elements API for the purchase: locale, country, currency, amount, include, exclude', async () => {

@@ -102,6 +102,13 @@ export abstract class KustomElement<T> extends LitElement {
   private controller?: AbortController | undefined;
   /** The text of an error a retry cannot fix (no retry button), else none. */
   private final?: TextKey | undefined;
+  /**
+   * Until the first frame or the first answer, whichever comes first: the first
+   * skeleton is built in that frame (before its paint), so an answer that comes
+   * sooner is rendered at once, and no skeleton is made only to be replaced unseen.
+   */
+  private beforeFirstFrame = true;
+  private frameAsked = false;
 
   /** @internal What the Elements API is asked; a change reloads. */
   protected query(): PurchaseContext {
@@ -222,8 +229,19 @@ export abstract class KustomElement<T> extends LitElement {
     this.dispatchEvent(new KustomErrorEvent(detail));
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
     const { state, t } = this;
+    if (state !== 'loading') this.beforeFirstFrame = false;
+    else if (this.beforeFirstFrame) {
+      if (!this.frameAsked) {
+        this.frameAsked = true;
+        requestAnimationFrame(() => {
+          this.beforeFirstFrame = false;
+          this.requestUpdate();
+        });
+      }
+      return nothing;
+    }
     return html`<div part="kustom-base" class=${this.isDisabled() ? 'off' : ''}>
       <div aria-live="polite">
         ${state === 'error'
