@@ -8,7 +8,11 @@
  *   three with no console error and no CSP violation;
  * - express.html uses the published inline snippet: its calls are queued before
  *   the file arrives, replayed in order, and an express purchase goes through the
- *   sandbox's approval popup to `onConfirm`.
+ *   sandbox's approval popup to `onConfirm`;
+ * - pages as merchants paste the tag (answered by Playwright's routing): a page
+ *   without any charset still shows "·"; the official snippet after the file has
+ *   already run; the environment (and the Elements host the key goes to) taken from
+ *   `js.playground.kustom.co`, `js.live.kustom.co` or `js.kustom.co`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../scripts/chromium.mjs';
 import { startSandboxCli, type SandboxCli } from './helpers/sandbox-cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +69,7 @@ async function serve(hold?: Promise<unknown>): Promise<OneTagServer> {
 async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && !offlineNoise(m.text()) && problems.push(`console ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   await page.addInitScript(() => {
@@ -73,7 +77,10 @@ async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
     w.violations = [];
     w.readyTags = [];
     document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-    document.addEventListener('kustom-ready', (e) => w.readyTags.push((e.target as Element).localName));
+    document.addEventListener('kustom-ready', (e) => {
+      w.readyTags.push((e.target as Element).localName);
+      (w as unknown as { firstReadyAt?: number }).firstReadyAt ??= performance.now();
+    });
   });
   return { page, problems };
 }
@@ -82,7 +89,7 @@ describe('the one tag under a strict CSP', () => {
   it('index.html renders all three elements against kustom-sandbox, with no console error and no CSP violation', async () => {
     const server = await serve();
     expect(server.policy).toBe(
-      `default-src 'self'; script-src 'self' ${example.SNIPPET_HASH}; connect-src 'self' ${new URL(sandbox.url).origin}; frame-src ${new URL(sandbox.url).origin}; require-trusted-types-for 'script'; trusted-types lit-html`,
+      `default-src 'self'; script-src 'self' ${example.SNIPPET_HASH}; connect-src 'self' ${new URL(sandbox.url).origin} https://google.com/pay; frame-src ${new URL(sandbox.url).origin}; require-trusted-types-for 'script'; trusted-types lit-html`,
     );
     const { page, problems } = await watchedPage();
     const response = await page.goto(`${server.url}/`);
@@ -96,6 +103,13 @@ describe('the one tag under a strict CSP', () => {
     expect([...html.matchAll(/<(kustom-[a-z-]+)/g)].map((m) => m[1])).toEqual(TAGS);
 
     await page.waitForFunction((n) => (window as unknown as { readyTags: string[] }).readyTags.length >= n, TAGS.length);
+    // The brand marks: their own file, next to kustom-elements.js, fetched after the first render, under the same CSP.
+    await page.waitForFunction(() => !!document.querySelector('kustom-express-buttons')!.shadowRoot!.querySelector('svg.brand'));
+    const marks = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/kustom-elements-marks.js'));
+      return { count: entries.length, after: entries[0]!.startTime >= (window as unknown as { firstReadyAt: number }).firstReadyAt };
+    });
+    expect(marks).toEqual({ count: 1, after: true });
     expect(problems).toEqual([]);
     const result = await page.evaluate((tags) => {
       const w = window as unknown as { violations: string[]; readyTags: string[] };
@@ -185,5 +199,126 @@ describe('the one tag under a strict CSP', () => {
     expect(section).toContain(example.SNIPPET);
     expect(section).toContain(example.SNIPPET_HASH);
     expect(readFileSync(join(root, 'examples/one-tag/README.md'), 'utf8')).toContain(example.SNIPPET_HASH);
+  });
+});
+
+/**
+ * Pages as merchants make them, served through Playwright's routing (the pages and
+ * Kustom's script hosts are answered here; the Elements API by the sandbox CLI).
+ */
+describe('the one tag as merchants paste it', () => {
+  const dist = join(root, 'packages/elements/dist');
+  // Nothing listens there: Playwright answers (the sandbox allows http://localhost:* origins).
+  const ORIGIN = 'http://localhost:8123';
+  const SANDBOX = 'https://sandbox.example';
+
+  /**
+   * A context whose `ORIGIN` serves `pages`, whose Kustom script hosts serve the built
+   * file (and the marks next to it), and whose Elements API requests go to the sandbox
+   * CLI. Every Elements API URL asked is recorded.
+   */
+  async function merchantContext(pages: Record<string, string>, { charset = true } = {}) {
+    const context = await browser.newContext();
+    const asked: string[] = [];
+    const js = (file: string) => ({ status: 200, contentType: charset ? 'text/javascript; charset=utf-8' : 'text/javascript', body: readFileSync(join(dist, file)) });
+    await context.route(`${ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/kustom-elements.js' || path === '/kustom-elements-marks.js') return route.fulfill(js(path.slice(1)));
+      const page = pages[path];
+      return page === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: charset ? 'text/html; charset=utf-8' : 'text/html', body: page });
+    });
+    // `data-base-url` pages use SANDBOX, which this context proxies to the sandbox CLI (a routed page may not reach loopback itself).
+    await context.route(`${SANDBOX}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const answer = await route.fetch({ url: `${sandbox.url}${url.pathname}${url.search}` });
+      return route.fulfill({ response: answer, headers: { ...answer.headers(), 'access-control-allow-origin': ORIGIN } });
+    });
+    await context.route(/^https:\/\/js\.(playground\.|live\.)?kustom\.co\//, async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/kustom-elements/v1/pre-load.js') return route.fulfill(js('kustom-elements.js'));
+      if (url.pathname === '/kustom-elements/v1/kustom-elements-marks.js') return route.fulfill(js('kustom-elements-marks.js'));
+      asked.push(`${url.origin}${url.pathname}`);
+      // The sandbox answers for Kustom's Elements host.
+      const answer = await route.fetch({ url: `${sandbox.url}${url.pathname}${url.search}` });
+      return route.fulfill({ response: answer, headers: { ...answer.headers(), 'access-control-allow-origin': ORIGIN } });
+    });
+    return { context, asked };
+  }
+
+  it('a page without <meta charset>, served without a charset, shows "PostNord \u00b7 3 pickup points" (the file is ASCII)', async () => {
+    const { context } = await merchantContext(
+      {
+        '/': `<!doctype html><html lang="en-SE"><title>No charset</title>
+<script src="/kustom-elements.js" data-public-api-key="kustom_pk_test_sandbox" data-base-url="${SANDBOX}"></script>
+<kustom-delivery-method-display purchase-country="SE" postal-code="11122"></kustom-delivery-method-display>`,
+      },
+      { charset: false },
+    );
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction(() => document.querySelector('kustom-delivery-method-display')?.getAttribute('state') === 'ready');
+    const shown = await page.evaluate(() => ({
+      charset: document.characterSet,
+      details: [...document.querySelector('kustom-delivery-method-display')!.shadowRoot!.querySelectorAll('[part~="kustom-details"]')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim()),
+    }));
+    // Not UTF-8: the page fell back to the legacy encoding, as a page without charset does.
+    expect(shown.charset).toBe('windows-1252');
+    expect(shown.details).toEqual(expect.arrayContaining([expect.stringMatching(/^PostNord \u00b7 3 pickup points \u00b7 Delivery /)]));
+    expect(shown.details.join('\n')).not.toMatch(/\u00c2|\u00e2\u20ac/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the official snippet with the file already there: calls run at once, load resolves, _internal is kept', async () => {
+    const { context } = await merchantContext({
+      '/': `<!doctype html><html lang="sv-SE"><meta charset="utf-8"><title>Early</title>
+<script src="/kustom-elements.js" id="kustom-elements-js" data-public-api-key="kustom_pk_test_sandbox" data-base-url="${SANDBOX}"></script>
+<script>${example.SNIPPET}</script>
+<div id="express"></div>
+<script>
+  window.result = Promise.all([
+    kustomElements('express.initialize', '#express', { currency: 'sek', orderLines: [{ name: 'Mug', quantity: 1, totalAmount: 12500, taxAmount: 2500 }], createOrder: (resolve) => resolve({ orderId: 'x' }) })
+      .then((el) => el.localName + ' ' + el.currency + ' ' + el.amount),
+    kustomElements.load.then(() => 'loaded'),
+    kustomElements('ready').then(() => 'ready'),
+  ]).then((values) => ({ values, internal: { loaded: kustomElements._internal.loaded, queued: kustomElements._internal.q.length } }));
+</script>`,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !offlineNoise(m.text()) && problems.push(m.text()));
+    await page.goto(`${ORIGIN}/`);
+    expect(await page.evaluate(() => (window as unknown as { result: Promise<unknown> }).result)).toEqual({
+      values: ['kustom-express-buttons SEK 12500', 'loaded', 'ready'],
+      internal: { loaded: true, queued: 0 },
+    });
+    await page.waitForFunction(() => document.querySelector('#express kustom-express-buttons')?.getAttribute('state') === 'ready');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the environment follows the script host: the key goes to that environment\u2019s Elements host only', async () => {
+    const expected: Record<string, string> = {
+      'https://js.live.kustom.co': 'https://js.live.kustom.co',
+      'https://js.kustom.co': 'https://js.live.kustom.co',
+      'https://js.playground.kustom.co': 'https://js.playground.kustom.co',
+    };
+    for (const [scriptHost, elementsHost] of Object.entries(expected)) {
+      const { context, asked } = await merchantContext({
+        // The official snippet verbatim, only `src` and the key changed; WordPress's id; no data-environment, no data-base-url.
+        '/': `<!doctype html><html lang="sv-SE"><meta charset="utf-8"><title>Host</title>
+<script>${example.SNIPPET}</script>
+<script async src="${scriptHost}/kustom-elements/v1/pre-load.js" id="kustom-elements-js" data-public-api-key="kustom_pk_test_sandbox"></script>
+<kustom-payment-method-display purchase-country="SE" currency="sek" amount="49900"></kustom-payment-method-display>`,
+      });
+      const page = await context.newPage();
+      await page.goto(`${ORIGIN}/`);
+      await page.waitForFunction(() => document.querySelector('kustom-payment-method-display')?.getAttribute('state') === 'ready');
+      expect(asked, scriptHost).toEqual([`${elementsHost}/kustom-elements-api/v1/placements/AVAILABLE_PAYMENT_METHODS`]);
+      await context.close();
+    }
   });
 });

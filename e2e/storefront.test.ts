@@ -48,13 +48,13 @@ async function fillCart(page: Page) {
 /** Text with the non-breaking spaces of `Intl` amounts made plain. */
 const text = async (locator: { textContent(): Promise<string | null> }) => (await locator.textContent())?.replace(/[\u00a0\u202f]/g, ' ');
 
-/** A full cart, the checkout, a click on "Pay with Klarna": the approval popup and the order the merchant server created. */
-async function openExpressApproval(page: Page) {
+/** A full cart, the checkout, a click on "Pay with <wallet>": the approval popup and the order the merchant server created. */
+async function openExpressApproval(page: Page, wallet = /Klarna/) {
   await fillCart(page);
   await page.goto(`${shop.url}/checkout/`);
   await elementsSettled(page);
   const created = page.waitForResponse((r) => r.url().endsWith('/api/express-orders') && r.status() === 201);
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: /Klarna/ }).click()]);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('kustom-express-buttons').getByRole('button', { name: wallet }).click()]);
   const { order_id: orderId } = (await (await created).json()) as { order_id: string };
   return { popup, orderId };
 }
@@ -87,6 +87,10 @@ describe('storefront checkout', () => {
     const form = await page.evaluate(() => Object.fromEntries(new FormData(document.querySelector('form')!)));
     expect(form).toMatchObject({ payment_method: 'card', delivery: 'postnord-service-point' });
     expect(form['delivery-pickup-point']).toMatch(/^postnord-service-point-/);
+    // The point as the shopper saw it: name and address.
+    const chosen = points.nth(1);
+    const pointName = await text(chosen.locator('[part~="kustom-name"]'));
+    const pointAddress = await text(chosen.locator('[part~="kustom-address"]'));
 
     await page.getByRole('button', { name: /^Place order/ }).click();
     await page.waitForURL(/\/confirmation\/\?order_id=/);
@@ -94,6 +98,9 @@ describe('storefront checkout', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you, Astrid!');
     expect(await text(page.getByTestId('order-payment'))).toMatch(/card/i);
     expect(await text(page.getByTestId('order-delivery'))).toBe('PostNord Service point');
+    // The pickup point the shopper chose reaches the confirmation: name, address, id.
+    expect(await text(page.getByTestId('order-pickup-point'))).toBe(`${pointName}${pointAddress}`);
+    expect(await page.getByTestId('order-pickup-point').getAttribute('data-pickup-point-id')).toBe(form['delivery-pickup-point']);
     expect(await text(page.getByTestId('order-total'))).toBe('2 026,00 kr');
     expect(await page.getByTestId('cart-count').isHidden()).toBe(true);
 
@@ -103,7 +110,15 @@ describe('storefront checkout', () => {
     expect(order.status).toBe('AUTHORIZED');
     expect(order.order_amount).toBe(202600);
     expect(order.initial_payment_method?.type).toBe('CARD');
-    expect(order.selected_shipping_option).toMatchObject({ id: 'postnord-service-point', name: 'PostNord Service point', price: 0 });
+    expect(order.selected_shipping_option).toMatchObject({ id: 'postnord-service-point', name: 'PostNord Service point', price: 0, carrier: 'PostNord', class: 'pickup_point', method: 'PickUpPoint' });
+    const [street, place] = pointAddress!.split(', ');
+    expect(order.selected_shipping_option?.location).toEqual({
+      id: form['delivery-pickup-point'],
+      name: pointName,
+      address: { street_address: street, postal_code: place!.split(' ').slice(0, -1).join(' '), city: place!.split(' ').at(-1), country: 'SE' },
+    });
+    // Each line tells the carriers what it weighs and measures.
+    expect(order.order_lines.find((l) => l.reference === 'merino-sweater')?.shipping_attributes).toEqual({ weight: 450, dimensions: { length: 320, width: 250, height: 60 } });
     expect(order.billing_address).toMatchObject({ email: 'astrid.lindqvist@example.com', given_name: 'Astrid', family_name: 'Lindqvist', postal_code: '111 34' });
     expect(order.order_lines.map((l) => [l.reference, l.quantity, l.total_discount_amount ?? 0, l.total_amount, l.total_tax_amount])).toEqual([
       ['merino-sweater', 1, 0, 129900, 25980],
@@ -129,20 +144,32 @@ describe('storefront checkout', () => {
     expect(problems).toEqual([]);
   });
 
-  it('express checkout approved in the popup: confirmation, the order AUTHORIZED', async () => {
+  it('express checkout with Apple Pay approved in the popup: confirmation and order say Apple Pay, home delivery', async () => {
     const { page, problems } = await newPage();
-    const { popup, orderId } = await openExpressApproval(page);
+    // A browser that can pay with Apple Pay (Safari on a device with it): the button shows.
+    await page.addInitScript(() => {
+      (window as unknown as { ApplePaySession: unknown }).ApplePaySession = { canMakePayments: () => true };
+    });
+    const { popup, orderId } = await openExpressApproval(page, /Apple Pay/);
+    // The approval page is told which wallet pays.
+    await popup.waitForURL((url) => url.pathname.includes('/sandbox/express/') && url.searchParams.get('method') === 'applepay');
     await popup.getByTestId('express-approve').click();
     await page.waitForURL(`${shop.url}/confirmation/?order_id=${orderId}`);
     await expect.poll(() => page.getByTestId('order-status').getAttribute('data-status')).toBe('AUTHORIZED');
+    // The wallet actually used, not the checkout's default.
+    expect(await text(page.getByTestId('order-payment'))).toBe('Apple Pay');
     const order = await shop.kustom.orders.get(orderId);
     expect(order.status).toBe('AUTHORIZED');
+    expect(order.initial_payment_method).toEqual({ type: 'CARD', description: 'Apple Pay' });
+    // A sweater does not go through a mailbox: delivered to the door.
+    expect(order.selected_shipping_option).toMatchObject({ method: 'Home', class: 'home' });
+    expect(await text(page.getByTestId('order-delivery'))).toBe(order.selected_shipping_option!.name!);
     expect(order.order_lines.filter((l) => l.type === 'physical').map((l) => [l.reference, l.quantity])).toEqual([
       ['merino-sweater', 1],
       ['wool-socks', 3],
       ['ribbed-beanie', 1],
     ]);
-    // Free standard delivery above 500 kr: the cheapest home option, preselected, costs nothing.
+    // Free delivery above 500 kr: the cheapest home option, preselected, costs nothing.
     expect(order.selected_shipping_option?.price).toBe(0);
     expect(order.order_amount).toBe(202600);
     expect(problems).toEqual([]);
@@ -168,6 +195,24 @@ describe('the merchant server decides the amounts', () => {
   const post = (path: string, body: unknown) =>
     fetch(`${shop.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
   const address = { email: 'a@example.com', given_name: 'A', family_name: 'B', street_address: 'Gatan 1', postal_code: '111 34', city: 'Stockholm' };
+
+  it('express orders offer the deliveries that suit the cart: a mailbox for socks, never for a blanket', async () => {
+    const options = async (items: { id: string; quantity: number }[]) => {
+      const { status, body } = await post('/api/express-orders', { items });
+      expect(status).toBe(201);
+      const checkout = await shop.kustom.checkout.orders.get(body.order_id as string);
+      return checkout.shipping_options!.map((o) => ({ method: o.shipping_method, preselected: o.preselected ?? false, carrier: o.delivery_details?.carrier }));
+    };
+    const socks = await options([{ id: 'wool-socks', quantity: 2 }]);
+    expect(socks.find((o) => o.preselected)).toMatchObject({ method: 'BoxReg', carrier: 'PostNord' });
+    const blanket = await options([{ id: 'wool-throw', quantity: 1 }]);
+    expect(blanket.map((o) => o.method)).not.toContain('BoxReg');
+    expect(blanket.find((o) => o.preselected)?.method).toBe('Home');
+    // Small things, but too many for one mailbox, go to the door too.
+    expect((await options([{ id: 'lambswool-scarf', quantity: 3 }])).map((o) => o.method)).not.toContain('BoxReg');
+    // No pickup point without the shopper choosing one.
+    expect(socks.map((o) => o.method)).not.toContain('PickUpPoint');
+  });
 
   it('refuses an unknown product, a bad quantity, a delivery option not offered and a payment method not available, naming the field', async () => {
     const base = { items: [{ id: 'merino-sweater', quantity: 1 }], payment_method: 'card', delivery: 'postnord-home', address };

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../scripts/chromium.mjs';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -118,7 +118,7 @@ let problems: string[] = [];
 function watch(page: Page): void {
   page.on('console', (message) => {
     // A failed load is reported below with its URL.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource') && !offlineNoise(message.text())) {
       problems.push(`console.error on ${page.url()}: ${message.text()}`);
     }
   });

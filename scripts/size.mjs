@@ -3,11 +3,12 @@
  * `npm run size`: the size of every published entry point, raw, gzip and brotli
  * (node:zlib at maximum compression), after `npm run build`.
  *
- * - The one-tag CDN files of @kustom/elements are measured as they are served.
+ * - The one-tag CDN files of @kustom/elements are measured as they are served, the
+ *   brand marks they import lazily after the first render on their own line.
  * - Every other `exports` entry of @kustom/sdk, @kustom/sandbox and @kustom/elements
  *   is measured as what it adds to a user's bundle: the built entry bundled with
  *   its dependencies by esbuild, minified, for the browser (Node-only entries for
- *   Node).
+ *   Node), without the lazily imported brand marks.
  *
  * Exits 1 when an entry with a budget is over it, or when something is missing
  * (run `npm run build` first). KB here is 1000 bytes.
@@ -21,10 +22,15 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1000;
 
-/** Budgets in brotli bytes: the one tag carries all three elements, six languages and what they need of the SDK. */
+/**
+ * Budgets in brotli bytes: the one tag carries all three elements, six languages and
+ * what they need of the SDK (measured 19.07 KB with the drop-in, safety, wallet and
+ * lazy-marks work; the goal is 16 KB). The lazily loaded brand marks have no budget
+ * of their own: they are not on the first render's path.
+ */
 const BUDGETS = {
-  '@kustom/elements/dist/kustom-elements.js': 20 * KB,
-  '@kustom/elements/dist/kustom-elements.mjs': 20 * KB,
+  '@kustom/elements/dist/kustom-elements.js': 19.2 * KB,
+  '@kustom/elements/dist/kustom-elements.mjs': 19.2 * KB,
 };
 /** Entries that only run in Node. */
 const NODE_ONLY = new Set(['@kustom/sandbox/server']);
@@ -73,6 +79,8 @@ async function bundled({ name, file }) {
     charset: 'utf8',
     legalComments: 'none',
     platform: NODE_ONLY.has(name) ? 'node' : 'browser',
+    // The brand marks are a lazily imported chunk of their own (measured above as the CDN's lazy file).
+    plugins: [{ name: 'lazy-marks', setup: (b) => b.onResolve({ filter: /\/brand-marks\.js$/ }, (a) => ({ path: a.path, external: true })) }],
     conditions: ['production'],
     write: false,
     logLevel: 'silent',
@@ -81,11 +89,11 @@ async function bundled({ name, file }) {
 }
 
 const rows = [];
-for (const file of ['kustom-elements.js', 'kustom-elements.mjs']) {
+for (const [file, what] of [['kustom-elements.js', 'CDN file'], ['kustom-elements.mjs', 'CDN file'], ['kustom-elements-marks.js', 'CDN, lazy']]) {
   const path = join(root, 'packages/elements/dist', file);
   if (!existsSync(path)) throw new Error(`${path} is missing; run \`npm run build\` first`);
   const name = `@kustom/elements/dist/${file}`;
-  rows.push({ name, what: 'CDN file', ...sizes(readFileSync(path)), budget: BUDGETS[name] });
+  rows.push({ name, what, ...sizes(readFileSync(path)), budget: BUDGETS[name] });
 }
 const seen = new Set();
 for (const dir of PACKAGES) {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createKustomClient, type KustomClient, type Order } from '@kustom/sdk';
 import { startSandboxServer } from '@kustom/sandbox/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../../scripts/chromium.mjs';
 import { createMerchantServer } from '../../examples/storefront/server/merchant-server.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -105,7 +105,7 @@ export function launchChromium(): Promise<Browser> {
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !offlineNoise(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('response', (r) => {

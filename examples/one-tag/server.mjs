@@ -37,7 +37,8 @@ export function contentSecurityPolicy(apiOrigin) {
   return [
     "default-src 'self'",
     `script-src 'self' ${SNIPPET_HASH}`,
-    `connect-src 'self' ${apiOrigin}`,
+    // Chromium fetches Google Pay's payment method manifest when the express buttons ask whether it can pay.
+    `connect-src 'self' ${apiOrigin} https://google.com/pay`,
     `frame-src ${apiOrigin}`,
     "require-trusted-types-for 'script'",
     'trusted-types lit-html',
@@ -79,6 +80,8 @@ export async function startOneTagServer({ port = 0, host = '127.0.0.1', sandboxU
     '/cart.js': () => readFileSync(join(here, 'cart.js')),
     '/kustom-elements.js': () => readFileSync(join(dist, 'kustom-elements.js')),
     '/kustom-elements.js.map': () => readFileSync(join(dist, 'kustom-elements.js.map')),
+    // The brand marks, which kustom-elements.js imports (from next to itself) after its first render.
+    '/kustom-elements-marks.js': () => readFileSync(join(dist, 'kustom-elements-marks.js')),
   };
 
   const server = createServer(async (request, response) => {
@@ -111,7 +114,8 @@ export async function startOneTagServer({ port = 0, host = '127.0.0.1', sandboxU
         .writeHead(200, {
           'content-type': TYPES[pathname.slice(pathname.lastIndexOf('.'))] ?? TYPES['.html'],
           'content-security-policy': policy,
-          'cache-control': 'no-store',
+          // The marks change only with the package version: a browser keeps them (the pages are always fresh).
+          'cache-control': pathname === '/kustom-elements-marks.js' ? 'public, max-age=86400' : 'no-store',
         })
         .end(file());
     } catch (error) {

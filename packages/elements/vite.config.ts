@@ -16,11 +16,32 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
 const dist = join(here, 'dist');
 const FILES = { iife: 'kustom-elements.js', es: 'kustom-elements.mjs' } as const;
+/** The brand marks, loaded lazily after the first render, next to the one-tag file. */
+const MARKS = 'kustom-elements-marks.js';
+
+/**
+ * The brand marks stay out of the one-tag file: `import('./brand-marks.js')` in
+ * `base/marks.ts` becomes `import('./kustom-elements-marks.js')` (in the IIFE too:
+ * a classic script's `import()` resolves against the script's own URL), and that
+ * file is built on its own as a minified ES module.
+ */
+function lazyMarks(): Plugin {
+  // (`packageFiles` builds the marks file itself, before it hashes the files.)
+  return {
+    name: 'kustom-lazy-marks',
+    apply: 'build',
+    resolveDynamicImport(specifier, importer) {
+      if (specifier === './brand-marks.js' && importer?.endsWith('/base/marks.ts')) return { id: `./${MARKS}`, external: true };
+      return null;
+    },
+  };
+}
 
 /**
  * What the npm package ships besides tsc's output: the themes, the React and Vue
@@ -32,7 +53,16 @@ function packageFiles(): Plugin {
     name: 'kustom-package-files',
     apply: 'build',
     // Once, after both outputs are written.
-    closeBundle() {
+    async closeBundle() {
+      await esbuild({
+        entryPoints: [join(here, 'src/base/brand-marks.ts')],
+        outfile: join(dist, MARKS),
+        format: 'esm',
+        minify: true,
+        charset: 'ascii',
+        legalComments: 'none',
+        logLevel: 'warning',
+      });
       mkdirSync(join(dist, 'themes'), { recursive: true });
       for (const css of readdirSync(join(here, 'src/themes')).filter((f) => f.endsWith('.css'))) {
         copyFileSync(join(here, 'src/themes', css), join(dist, 'themes', css));
@@ -43,7 +73,7 @@ function packageFiles(): Plugin {
         writeFileSync(join(dist, `jsx/${framework}.js`), `// Types only: see ${framework}.d.ts.\nexport {};\n`);
       }
       const integrity = Object.fromEntries(
-        Object.values(FILES).map((file) => [
+        [...Object.values(FILES), MARKS].map((file) => [
           file,
           `sha384-${createHash('sha384').update(readFileSync(join(dist, file))).digest('base64')}`,
         ]),
@@ -80,5 +110,5 @@ export default defineConfig({
       output: { intro: 'if (typeof document !== "undefined") {', outro: '}' },
     },
   },
-  plugins: [packageFiles()],
+  plugins: [lazyMarks(), packageFiles()],
 });

@@ -64,7 +64,7 @@ const cspHeaders = async (ctx, next) => {
   if (ctx.path.endsWith('.csp.html')) {
     ctx.set(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' https://google.com/pay; require-trusted-types-for 'script'; trusted-types lit-html",
     );
   }
 };

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { checkoutForm } from './forms.js';
-import { allLanguages, allReady, dark, emptyMessage, loadError, reaches, requiredAndInvalid, submitted } from './plays.js';
+import { allLanguages, allReady, dark, emptyMessage, finalError, loadError, reaches, requiredAndInvalid, submitted } from './plays.js';
 import {
   expectState,
   find,
@@ -160,6 +160,12 @@ export const LoadError: Story = {
 export const ErrorThenRetry: Story = {
   args: { failure: 'status 500', failures: 1 },
   play: loadError(TAG, 'INTERNAL_SERVER_ERROR', { retry: true }),
+};
+
+/** A postal code the country does not have: the message says so, with no retry (a new postal code reloads). */
+export const InvalidPostalCode: Story = {
+  args: { 'postal-code': 'ABC' },
+  play: finalError(TAG, 'INVALID_POSTAL_CODE'),
 };
 
 /** An unknown public key: `CLIENT_NOT_FOUND`. */

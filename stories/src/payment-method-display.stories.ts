@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { checkoutForm } from './forms.js';
-import { allLanguages, allReady, dark, emptyMessage, loadError, reaches, requiredAndInvalid, submitted } from './plays.js';
+import { allLanguages, allReady, dark, emptyMessage, finalError, loadError, reaches, requiredAndInvalid, submitted } from './plays.js';
 import {
   expectState,
   find,
@@ -144,6 +144,12 @@ export const LoadError: Story = {
 export const ErrorThenRetry: Story = {
   args: { failure: 'status 503', failures: 1 },
   play: loadError(TAG, 'TEMPORARILY_UNAVAILABLE', { retry: true }),
+};
+
+/** A market Kustom does not serve (China): "Not available for this country", in the shopper's language, with no retry. */
+export const UnsupportedMarket: Story = {
+  args: { 'purchase-country': 'CN' },
+  play: finalError(TAG, 'UNSUPPORTED_MARKET'),
 };
 
 /** The connection drops (a sandbox fault): the `NETWORK` error. */

@@ -40,6 +40,16 @@ export const loadError =
     await expectState(el, 'ready');
   };
 
+/** An error a retry cannot fix (`code`): a message that says what is wrong, and no retry button. */
+export const finalError =
+  (tag: string, code: string): Play =>
+  async ({ canvasElement }) => {
+    const el = await find(canvasElement, tag);
+    await expectState(el, 'error', code);
+    await expect(el.shadowRoot!.querySelector('[part~="kustom-error"]')?.textContent?.trim()).not.toBe('');
+    await expect(el.shadowRoot!.querySelector('[part~="kustom-retry"]')).toBeNull();
+  };
+
 /** Ready, with the dark theme from the story's globals. */
 export const dark =
   (tag: string): Play =>

@@ -17,9 +17,10 @@ import {
   type ElementsClient,
   type KustomClient,
   type OrderLine,
+  type PickupPoint,
 } from '@kustom/sdk';
 import type { ConfirmationResponse, PlaceOrderRequest, PlaceOrderResponse, ShopperAddress, StorefrontConfig } from '../src/api-types.js';
-import { cartOrderLines, parseCart, shippingFeeLine } from '../src/order-lines.js';
+import { cartFitsMailbox, cartOrderLines, parseCart, shippingFeeLine } from '../src/order-lines.js';
 import { HttpError } from './http.js';
 import type { SandboxControls } from './sandbox.js';
 
@@ -86,7 +87,16 @@ export function createShopApi(options: ShopApiOptions) {
     };
   }
 
-  function shippingOption(option: DeliveryOption, description: string | undefined, preselected: boolean): CheckoutShippingOption {
+  /**
+   * A delivery option as a Kustom shipping option: its carrier and product in
+   * `delivery_details`, and, for a pickup point option, the point the shopper chose
+   * (id, name, address) as `pickup_location`, which the order's
+   * `selected_shipping_option.location` then carries.
+   */
+  function shippingOption(option: DeliveryOption, point: PickupPoint | undefined, preselected: boolean): CheckoutShippingOption {
+    const description = point
+      ? `Pickup point: ${point.name}, ${point.address.street_address}, ${point.address.postal_code} ${point.address.city}`
+      : option.description;
     return {
       id: option.id,
       name: `${option.carrier} ${option.name}`,
@@ -95,6 +105,20 @@ export function createShopApi(options: ShopApiOptions) {
       tax_amount: option.tax_amount,
       tax_rate: option.tax_rate,
       shipping_method: SHIPPING_METHOD[option.type],
+      delivery_details: {
+        carrier: option.carrier,
+        class: option.type,
+        product: { name: option.name, identifier: option.id },
+        ...(point
+          ? {
+              pickup_location: {
+                id: point.id,
+                name: point.name,
+                address: { street_address: point.address.street_address, postal_code: point.address.postal_code, city: point.address.city, country: config.purchaseCountry },
+              },
+            }
+          : {}),
+      },
       preselected,
     };
   }
@@ -117,11 +141,10 @@ export function createShopApi(options: ShopApiOptions) {
       const { delivery_options } = await elements.deliveryMethods({ ...purchase, amount: goodsAmount, postalCode: address.postal_code });
       const option = delivery_options.find((o) => o.id === deliveryId);
       if (!option) throw new HttpError(409, 'DELIVERY_UNAVAILABLE', 'That delivery option is no longer offered. Please choose again.', 'delivery');
-      let pickupDescription: string | undefined;
+      let point: PickupPoint | undefined;
       if (option.type === 'pickup_point') {
-        const point = option.pickup_points?.find((p) => p.id === input.delivery_pickup_point);
+        point = option.pickup_points?.find((p) => p.id === input.delivery_pickup_point);
         if (!point) throw new HttpError(400, 'BAD_VALUE', 'Choose a pickup point.', 'delivery_pickup_point');
-        pickupDescription = `Pickup point: ${point.name}, ${point.address.street_address}, ${point.address.postal_code} ${point.address.city}`;
       }
       const lines = option.price > 0 ? [...goods, shippingFeeLine({ ...option, name: `${option.carrier} ${option.name}` })] : goods;
       const total = orderTotals(lines).order_amount;
@@ -137,8 +160,8 @@ export function createShopApi(options: ShopApiOptions) {
         checkoutBody(lines, {
           billing_address: customer,
           shipping_address: customer,
-          shipping_options: [shippingOption(option, pickupDescription, true)],
-          ...(pickupDescription ? { merchant_data: JSON.stringify({ pickup_point: input.delivery_pickup_point }) } : {}),
+          shipping_options: [shippingOption(option, point, true)],
+          ...(point ? { merchant_data: JSON.stringify({ pickup_point: point.id }) } : {}),
         }),
       );
       options.remember(checkout.order_id);
@@ -152,16 +175,22 @@ export function createShopApi(options: ShopApiOptions) {
 
     /**
      * POST /api/express-orders: the express buttons' `createOrder`. A checkout order of
-     * the cart with the shop's home delivery options (the cheapest preselected); the
-     * element then opens Kustom's approval page for it.
+     * the cart with the delivery options that suit it: to the door, and by mailbox only
+     * when the whole cart fits one (never a blanket); a pickup point needs the
+     * shopper's choice, which the express flow does not ask for. The cheapest is
+     * preselected (Kustom adds the chosen option's fee); the element then opens
+     * Kustom's approval page for it.
      */
     async createExpressOrder(body: unknown): Promise<{ order_id: string }> {
       const items = parseCart((body as { items?: unknown } | undefined)?.items);
       const goods = cartOrderLines(items);
       const { delivery_options } = await elements.deliveryMethods({ ...purchase, amount: orderTotals(goods).order_amount });
-      const home = delivery_options.filter((o) => o.type !== 'pickup_point').sort((a, b) => a.price - b.price);
+      const mailbox = cartFitsMailbox(items);
+      const suitable = delivery_options
+        .filter((o) => o.type === 'home' || (o.type === 'mailbox' && mailbox))
+        .sort((a, b) => a.price - b.price);
       const checkout = await kustom.checkout.orders.create(
-        checkoutBody(goods, home.length ? { shipping_options: home.map((o, i) => shippingOption(o, o.description, i === 0)) } : {}),
+        checkoutBody(goods, suitable.length ? { shipping_options: suitable.map((o, i) => shippingOption(o, undefined, i === 0)) } : {}),
       );
       options.remember(checkout.order_id);
       return { order_id: checkout.order_id };

@@ -32,7 +32,8 @@ export function pageSecurityHeaders(kustomOrigin: string): Record<string, string
       "script-src 'self'",
       "style-src 'self'",
       "img-src 'self' data:",
-      `connect-src 'self' ${kustomOrigin}`,
+      // Chromium fetches Google Pay's payment method manifest when the express buttons ask whether it can pay.
+      `connect-src 'self' ${kustomOrigin} https://google.com/pay`,
       `frame-src ${kustomOrigin}`,
       "frame-ancestors 'none'",
       "base-uri 'none'",

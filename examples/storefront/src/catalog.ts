@@ -13,6 +13,25 @@ export interface Product {
   /** An offer the server turns into `total_discount_amount`: every `every`-th unit free. */
   offer?: { label: string; every: number };
   image: string;
+  /** Packed, as the carriers see it (Kustom's `shipping_attributes`): grams, millimetres, tags. */
+  shipping: { weight: number; dimensions: { length: number; width: number; height: number }; tags?: string[] };
+}
+
+/** The largest parcel a mailbox option takes (PostNord's mailbox parcel): 2 kg, 350 × 250 × 50 mm. */
+const MAILBOX = { weight: 2000, dimensions: [350, 250, 50] };
+
+/** Whether these items, packed together, go through a mailbox: weight, the largest sides, the stacked height. */
+export function fitsMailbox(items: ReadonlyArray<{ product: Product; quantity: number }>): boolean {
+  let weight = 0;
+  let height = 0;
+  for (const { product, quantity } of items) {
+    const { tags = [], dimensions } = product.shipping;
+    const [a, b, c] = [dimensions.length, dimensions.width, dimensions.height].sort((x, y) => y - x) as [number, number, number];
+    if (tags.includes('bulky') || a > MAILBOX.dimensions[0]! || b > MAILBOX.dimensions[1]!) return false;
+    weight += product.shipping.weight * quantity;
+    height += c * quantity;
+  }
+  return weight <= MAILBOX.weight && height <= MAILBOX.dimensions[2]!;
 }
 
 export const SHOP = {
@@ -31,6 +50,7 @@ export const PRODUCTS: readonly Product[] = [
     unit_price: 129900,
     tax_rate: 2500,
     image: '/products/merino-sweater.svg',
+    shipping: { weight: 450, dimensions: { length: 320, width: 250, height: 60 } },
   },
   {
     id: 'wool-socks',
@@ -40,6 +60,7 @@ export const PRODUCTS: readonly Product[] = [
     tax_rate: 2500,
     offer: { label: '3 for 2', every: 3 },
     image: '/products/wool-socks.svg',
+    shipping: { weight: 90, dimensions: { length: 200, width: 100, height: 15 } },
   },
   {
     id: 'ribbed-beanie',
@@ -48,6 +69,7 @@ export const PRODUCTS: readonly Product[] = [
     unit_price: 34900,
     tax_rate: 2500,
     image: '/products/ribbed-beanie.svg',
+    shipping: { weight: 110, dimensions: { length: 220, width: 200, height: 20 } },
   },
   {
     id: 'lambswool-scarf',
@@ -56,6 +78,7 @@ export const PRODUCTS: readonly Product[] = [
     unit_price: 59900,
     tax_rate: 2500,
     image: '/products/lambswool-scarf.svg',
+    shipping: { weight: 220, dimensions: { length: 300, width: 200, height: 30 } },
   },
   {
     id: 'knitted-mittens',
@@ -64,6 +87,7 @@ export const PRODUCTS: readonly Product[] = [
     unit_price: 27900,
     tax_rate: 2500,
     image: '/products/knitted-mittens.svg',
+    shipping: { weight: 120, dimensions: { length: 250, width: 150, height: 25 } },
   },
   {
     id: 'wool-throw',
@@ -72,6 +96,7 @@ export const PRODUCTS: readonly Product[] = [
     unit_price: 149000,
     tax_rate: 2500,
     image: '/products/wool-throw.svg',
+    shipping: { weight: 1600, dimensions: { length: 450, width: 350, height: 120 }, tags: ['bulky'] },
   },
 ];
 

@@ -4,7 +4,7 @@
  * function, so what the shopper sees is what is sent. Only the server's call counts.
  */
 import { orderTotals, withLineTotals, type OrderLine } from '@kustom/sdk';
-import { MAX_QUANTITY, findProduct, offerDiscount } from './catalog.js';
+import { MAX_QUANTITY, findProduct, fitsMailbox, offerDiscount } from './catalog.js';
 
 export interface CartItem {
   /** A product id of the catalogue. */
@@ -55,8 +55,15 @@ export function cartOrderLines(items: readonly CartItem[]): OrderLine[] {
       unit_price: product.unit_price,
       tax_rate: product.tax_rate,
       ...(discount ? { total_discount_amount: discount } : {}),
+      // What the carriers need to know: a bulky blanket does not go by mailbox.
+      shipping_attributes: { weight: product.shipping.weight, dimensions: product.shipping.dimensions, ...(product.shipping.tags ? { tags: product.shipping.tags } : {}) },
     });
   });
+}
+
+/** Whether the cart goes through a mailbox (every item small enough, together light and flat enough). */
+export function cartFitsMailbox(items: readonly CartItem[]): boolean {
+  return fitsMailbox(items.map((item) => ({ product: findProduct(item.id)!, quantity: item.quantity })));
 }
 
 /** A shipping fee line for a delivery option's price (tax included). */

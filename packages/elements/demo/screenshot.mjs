@@ -10,7 +10,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath, offlineNoise } from '../../../scripts/chromium.mjs';
 import { startDevServer } from '@web/dev-server';
 import { startSandboxServer } from '@kustom/sandbox/server';
 
@@ -30,7 +30,7 @@ try {
   const problems = [];
   page.on('console', (m) => {
     // Resource errors are reported (with their URL) by the response listener; the dev server serves Lit's dev build.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`error: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && !offlineNoise(m.text())) problems.push(`error: ${m.text()}`);
     if (m.type() === 'warning' && !m.text().includes('Lit is in dev mode')) problems.push(`warning: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

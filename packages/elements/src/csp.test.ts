@@ -1,6 +1,6 @@
 /**
  * The three elements in a page served with
- * `default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html`
+ * `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' https://google.com/pay; require-trusted-types-for 'script'; trusted-types lit-html`
  * (test/csp-page.csp.html): they render against the sandbox with no violation.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';

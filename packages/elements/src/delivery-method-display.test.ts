@@ -125,11 +125,12 @@ describe('<kustom-delivery-method-display>', () => {
       await expectAccessibleAndSafe(el);
     });
 
-    it('shows an error with retry, e.g. for a postal code the country does not have', async () => {
+    it('says what is wrong with a postal code the country does not have (no retry), and loads once it is fixed', async () => {
       const el = await display('locale="sv-SE" postal-code="ABC"');
-      expect((await failed(el)).code).to.equal('BAD_VALUE');
+      expect((await failed(el)).code).to.equal('INVALID_POSTAL_CODE');
       expect(el.state).to.equal('error');
-      expect($(el, '[aria-live]').textContent).to.contain(translations.sv!.loadError);
+      expect($(el, '[aria-live]').textContent!.trim()).to.equal(translations.sv!.badPostalCode);
+      expect($$(el, '[part~="kustom-retry"]')).to.have.length(0);
       await expectAccessibleAndSafe(el);
       el.postalCode = '11122';
       await ready(el);

@@ -24,11 +24,11 @@ export class KustomElementsProvider extends LitElement {
 
   /** The public API key (`kustom_pk_…`) from the Kustom Portal. Never the secret key. */
   @property({ attribute: 'public-api-key' }) publicApiKey = '';
-  /** `playground` (default) or `live`. */
+  /** `playground` (default, `https://js.playground.kustom.co`) or `live` (`https://js.live.kustom.co`). */
   @property() environment?: Environment;
-  /** `eu` (default), `na` or `oc`. */
+  /** `eu` (default), `na` or `oc`. The Elements API has one host per environment for every region. */
   @property() region?: Region;
-  /** Another API host, e.g. the local sandbox `http://127.0.0.1:4010`. */
+  /** Another Elements API host, e.g. the local sandbox `http://127.0.0.1:4010`. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
   /** A fetch to use instead of the page's (the sandbox's in-browser handler, a test double). */
   @property({ attribute: false }) fetch?: typeof fetch;

@@ -1,5 +1,5 @@
 import type { ExpressButton } from '@kustom/sdk/elements';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
@@ -28,9 +28,11 @@ import { translations } from './translations/index.js';
 type Buttons = { buttons: ExpressButton[] };
 
 const buttons = (el: Element) => $$<HTMLButtonElement>(el, 'button[part~="kustom-button"]');
-const labels = (el: Element) => buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
-/** A button's text: the mark (`K.` for Klarna, else the initial) and "Pay with …". */
-const label = (b: ExpressButton, language: string) => `${b.id === 'klarna' ? 'K.' : b.name[0]}${translations[language]!.payWith(b.name)}`;
+/** A button's text after its (decorative) mark. */
+const labels = (el: Element) =>
+  buttons(el).map((b) => [...b.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim());
+/** "Pay with …". */
+const label = (b: ExpressButton, language: string) => translations[language]!.payWith(b.name);
 
 async function expressButtons(attrs = 'locale="sv-SE"'): Promise<KustomExpressButtons> {
   const wrapper = await fixture<HTMLElement>(html`<div></div>`);
@@ -58,16 +60,46 @@ describe('<kustom-express-buttons>', () => {
       const el = await expressButtons();
       await held.calls(1);
       expect(held.waiting[0]!.url.pathname).to.equal('/kustom-elements-api/v1/placements/EXPRESS_BUTTONS');
+      await nextFrame();
+      await el.updateComplete;
       expect($$(el, '[part~="kustom-skeleton"] .btn')).to.have.length(2);
       await expectAccessibleAndSafe(el);
       const done = ready<Buttons>(el);
       held.waiting[0]!.release();
       const { buttons: list } = await done;
-      expect(list.map((b) => b.id)).to.deep.equal(['klarna', 'applepay', 'googlepay', 'paypal']);
+      // Headless Chromium can pay with neither Apple Pay nor Google Pay: the sandbox offers them, the element hides them.
+      expect(list.map((b) => b.id)).to.deep.equal(['klarna', 'paypal']);
       expect(labels(el)).to.deep.equal(list.map((b) => label(b, 'sv')));
       expect(buttons(el).map((b) => b.getAttribute('part'))).to.deep.equal(list.map((b) => `kustom-button kustom-button-${b.id}`));
       expect($(el, '[part~="kustom-buttons"]').getAttribute('aria-label')).to.equal(translations.sv!.expressCheckout);
       await expectAccessibleAndSafe(el);
+    });
+
+    it('shows Apple Pay only where ApplePaySession can pay, Google Pay only where the Payment Request API offers it', async () => {
+      const w = window as unknown as { ApplePaySession?: { canMakePayments(): boolean } };
+      const ids = async () => (await ready<Buttons>(await expressButtons())).buttons.map((b) => b.id);
+      expect(typeof PaymentRequest).to.equal('function');
+      expect(await new PaymentRequest([{ supportedMethods: 'https://google.com/pay' }], { total: { label: 'T', amount: { currency: 'EUR', value: '0' } } }).canMakePayment()).to.equal(false);
+      expect(await ids()).to.deep.equal(['klarna', 'paypal']);
+      const original = PaymentRequest.prototype.canMakePayment;
+      try {
+        // A browser with Apple Pay (Safari on a device that has it).
+        w.ApplePaySession = { canMakePayments: () => true };
+        expect(await ids()).to.deep.equal(['klarna', 'applepay', 'paypal']);
+        // One whose Apple Pay cannot pay, and whose Payment Request can offer Google Pay (for that method only).
+        w.ApplePaySession = { canMakePayments: () => false };
+        PaymentRequest.prototype.canMakePayment = function (this: PaymentRequest) {
+          return original.call(this).then(() => true);
+        };
+        expect(await ids()).to.deep.equal(['klarna', 'googlepay', 'paypal']);
+        // A check that throws (an insecure context, an iframe without allow="payment") hides the wallet.
+        w.ApplePaySession = { canMakePayments: () => { throw new Error('InvalidAccessError'); } };
+        PaymentRequest.prototype.canMakePayment = () => Promise.reject(new DOMException('not allowed', 'NotAllowedError'));
+        expect(await ids()).to.deep.equal(['klarna', 'paypal']);
+      } finally {
+        delete w.ApplePaySession;
+        PaymentRequest.prototype.canMakePayment = original;
+      }
     });
 
     it('renders nothing when no wallet is available', async () => {

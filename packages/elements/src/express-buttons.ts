@@ -3,6 +3,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { KustomElement, errorDetail, type Kind } from './base/kustom-element.js';
 import { brandId, glyph } from './base/marks.js';
+import { canPay } from './base/wallets.js';
 import { baseStyles } from './base/styles.js';
 import {
   KustomExpressCancelEvent,
@@ -44,6 +45,13 @@ const styles = css`
     white-space: nowrap;
     overflow: hidden;
   }
+  .glyph {
+    display: grid;
+    place-items: center;
+    flex: none;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+  }
   .sk {
     background: var(--_kustom-color-skeleton);
     border: 0;
@@ -81,7 +89,8 @@ let warnedNoCreateOrder = false;
 
 /**
  * The express checkout buttons available for the purchase (Klarna, Apple Pay,
- * Google Pay, PayPal, Amazon Pay). A click calls `createOrder(resolve, reject)`;
+ * Google Pay, PayPal, Amazon Pay): Apple Pay only where `ApplePaySession` says the
+ * browser can pay with it, Google Pay only where the Payment Request API can offer it. A click calls `createOrder(resolve, reject)`;
  * once it resolves `{ orderId }`, the shopper approves in a popup (or, where
  * popups are blocked, an in-page dialog with an iframe); then
  * `onConfirm({ orderId, redirectUrl })` runs and `kustom-express-confirm` fires. Only messages from the
@@ -151,7 +160,9 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
     const placement = await client.expressButtons(query, { signal });
     this.approval = placement.approval_url;
     this.base = `${client.baseUrl}/`;
-    return placement.buttons;
+    // Apple Pay and Google Pay only where this browser can pay with them.
+    const usable = await Promise.all(placement.buttons.map((button) => canPay(button.id)));
+    return placement.buttons.filter((_, i) => usable[i]);
   }
 
   protected override skeletonRow(): TemplateResult {
@@ -190,7 +201,7 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
           ?disabled=${this.isDisabled()}
           @click=${() => void this.purchase(button)}
         >
-          <span aria-hidden="true">${glyph(button.id, button.name)}</span>${t.payWith(button.name)}
+          <span class="glyph" aria-hidden="true">${glyph(button.id, button.name)}</span>${t.payWith(button.name)}
         </button>`;
       })}
     </div>`;
@@ -249,6 +260,8 @@ export class KustomExpressButtons extends KustomElement<ExpressButton> {
       const url = new URL(this.approval.replace('{order_id}', encodeURIComponent(orderId)), this.base);
       if (!/^https?:$/.test(url.protocol)) throw new Error(`approval_url must be http(s), got ${url.protocol}`);
       url.searchParams.set('origin', location.origin);
+      // The wallet the shopper chose: the approval page pays with it (the order's payment method).
+      url.searchParams.set('method', button.id);
       const message = await this.approve(url, popup, orderId);
       if (message?.status === 'approved') {
         const result = { orderId, redirectUrl: message.redirect_url };

@@ -26,12 +26,19 @@ export function translationFor(locale: string): Translation {
   return translations[locale.split(/[-_]/)[0]!.toLowerCase()] ?? en;
 }
 
+/** The main market of each language a region-less locale may name (as WordPress sites print `fi`, `sv`, `de`). */
+const MAIN_MARKET: Readonly<Record<string, string>> = { fi: 'FI', sv: 'SE', da: 'DK', nb: 'NO', no: 'NO', nn: 'NO', de: 'DE', en: 'GB' };
+
 /**
  * The locale as the Elements API wants it (`language-COUNTRY`): a bare language
- * gets the purchase country, so `sv` + `SE` asks for `sv-SE`.
+ * gets the purchase country, so `sv` + `SE` asks for `sv-SE`; without one, the
+ * language's main market (`fi` → `fi-FI`, `en` → `en-GB`). Any other bare language
+ * is sent as it is (the API then says the market is not served).
  */
 export function apiLocale(locale: string, country?: string): string {
-  return !locale.includes('-') && country ? `${locale}-${country.toUpperCase()}` : locale;
+  if (locale.includes('-')) return locale;
+  const region = country?.toUpperCase() || MAIN_MARKET[locale.toLowerCase()];
+  return region ? `${locale}-${region}` : locale;
 }
 
 /** A safe `Intl` locale: an invalid tag falls back to English instead of throwing. */

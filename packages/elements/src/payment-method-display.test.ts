@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
@@ -46,6 +46,9 @@ describe('<kustom-payment-method-display>', () => {
       const el = await display();
       await held.calls(1);
       expect(el.state).to.equal('loading');
+      // The skeleton is built in the first frame (before its paint) when no answer came sooner.
+      await nextFrame();
+      await el.updateComplete;
       expect($(el, '[part~="kustom-skeleton"]').getAttribute('aria-busy')).to.equal('true');
       expect(text(el)).to.contain(translations.sv!.loading);
       await expectAccessibleAndSafe(el);
@@ -59,6 +62,34 @@ describe('<kustom-payment-method-display>', () => {
       expect(names(el)).to.deep.equal(methods.map((m) => m.name));
       expect($(el, 'legend').textContent).to.equal('Betalsätt');
       await expectAccessibleAndSafe(el);
+    });
+
+    it('an answer that comes before the first frame is rendered at once: no skeleton is built only to be replaced unseen', async () => {
+      // The sandbox's answer, then handed back instantly, as an in-page or cached answer would be.
+      const body = await (await newSandbox().fetch(`${SANDBOX_URL}/kustom-elements-api/v1/placements/AVAILABLE_PAYMENT_METHODS?client_id=${PUBLIC_KEY}&locale=sv-SE`)).text();
+      configureSandbox(async () => new Response(body, { headers: { 'content-type': 'application/json' } }));
+      const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+      const el = document.createElement('kustom-payment-method-display') as KustomPaymentMethodDisplay;
+      el.locale = 'sv-SE';
+      const seen: string[] = [];
+      const watchRoot = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) seen.push(n.getAttribute('part') ?? n.localName);
+      });
+      const loaded = ready<Methods>(el);
+      wrapper.append(el);
+      watchRoot.observe(el.shadowRoot!, { childList: true, subtree: true });
+      expect((await loaded).methods.length).to.be.greaterThan(0);
+      watchRoot.disconnect();
+      expect(seen).to.include('kustom-base');
+      expect(seen.filter((p) => p.includes('kustom-skeleton'))).to.deep.equal([]);
+      // A reload keeps the list's height with a skeleton at once (no frame without content).
+      const held = gate(newSandbox().fetch);
+      configureSandbox(held.fetch);
+      await held.calls(1);
+      await el.updateComplete;
+      expect($$(el, '[part~="kustom-skeleton"]')).to.have.length(1);
+      held.waiting[0]!.release();
+      await ready(el);
     });
 
     it('asks the Elements API for the purchase: locale, country, currency, amount, include, exclude', async () => {
@@ -134,6 +165,45 @@ describe('<kustom-payment-method-display>', () => {
       expect((await again).methods.length).to.be.greaterThan(0);
       expect(el.state).to.equal('ready');
       expect(live.textContent!.trim()).to.equal('');
+    });
+
+    it('a locale without region (as WordPress prints it) takes the main market of its language', async () => {
+      const sandbox = newSandbox();
+      const held = gate(sandbox.fetch);
+      configureSandbox(held.fetch);
+      const expected: Record<string, string> = { fi: 'fi-FI', sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', de: 'de-DE', en: 'en-GB' };
+      const elements: KustomPaymentMethodDisplay[] = [];
+      for (const locale of Object.keys(expected)) elements.push(await display(`locale="${locale}"`));
+      await held.calls(elements.length);
+      expect(held.waiting.map((call) => call.url.searchParams.get('locale'))).to.deep.equal(Object.values(expected));
+      // The purchase country is left to the API (the locale's region), and it serves each.
+      expect(held.waiting.every((call) => !call.url.searchParams.has('purchase_country'))).to.equal(true);
+      const loaded = elements.map((el) => ready<Methods>(el));
+      held.waiting.forEach((call) => call.release());
+      for (const { methods } of await Promise.all(loaded)) expect(methods.length).to.be.greaterThan(0);
+      expect(elements.map((el) => el.state)).to.deep.equal(elements.map(() => 'ready'));
+      // Given a purchase country, the bare language takes it.
+      const austrian = await display('locale="de" purchase-country="at"');
+      await held.calls(elements.length + 1);
+      expect(held.waiting.at(-1)!.url.searchParams.get('locale')).to.equal('de-AT');
+      const again = ready(austrian);
+      held.waiting.at(-1)!.release();
+      await again;
+    });
+
+    it('an unsupported market (zh-CN) is a clear, final state in the shopper\'s language: no "Try again"', async () => {
+      const el = await display('locale="zh-CN"');
+      const error = await failed(el);
+      expect(error.code).to.equal('UNSUPPORTED_MARKET');
+      expect(el.state).to.equal('error');
+      expect(text(el)).to.equal(translations.en!.unavailable);
+      expect($$(el, '[part~="kustom-retry"]')).to.have.length(0);
+      await expectAccessibleAndSafe(el);
+      // In a language the elements speak, and for a currency Kustom does not take.
+      const sv = await display('locale="sv-SE" currency="jpy"');
+      expect((await failed(sv)).code).to.equal('UNSUPPORTED_MARKET');
+      expect(text(sv)).to.equal(translations.sv!.unavailable);
+      expect($$(sv, '[part~="kustom-retry"]')).to.have.length(0);
     });
 
     it('reports NETWORK when the API cannot be reached', async () => {

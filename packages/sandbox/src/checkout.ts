@@ -206,6 +206,10 @@ export function completeCheckout(core: Core, c: CheckoutRecord, input: CompleteC
             tax_amount: selected.tax_amount,
             tax_rate: selected.tax_rate,
             ...(selected.shipping_method ? { method: selected.shipping_method, type: selected.shipping_method } : {}),
+            // What the option delivers, as Kustom Shipping Assistant reports it on the order.
+            ...(selected.delivery_details?.carrier ? { carrier: selected.delivery_details.carrier } : {}),
+            ...(selected.delivery_details?.class ? { class: selected.delivery_details.class } : {}),
+            ...(selected.delivery_details?.pickup_location ? { location: { ...selected.delivery_details.pickup_location } } : {}),
           },
         }
       : {}),

@@ -117,8 +117,9 @@ if (cancel && origin && orderId) {
 `;
 
 const STYLE = `:root { color-scheme: light dark; font-family: system-ui, sans-serif; }
-body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; color: CanvasText; }
-main { width: min(28rem, 100% - 2rem); padding: 1.5rem; border: 1px solid GrayText; border-radius: 0.75rem; }
+body { margin: 0; display: grid; place-items: center; min-height: 100vh; padding: 1rem 0; background: Canvas; color: CanvasText; }
+*, *::before, *::after { box-sizing: border-box; }
+main { width: min(28rem, 100% - 2rem); padding: 1.5rem; border: 1px solid GrayText; border-radius: 0.75rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.25rem; margin: 0 0 0.25rem; }
 .note { margin: 0 0 1rem; color: GrayText; font-size: 0.875rem; }
 table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }

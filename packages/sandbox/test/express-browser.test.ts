@@ -98,6 +98,33 @@ describe('express approval page in Chromium', { timeout: 30_000 }, () => {
     await context.close();
   });
 
+  it('the card fits the 480 px popup the elements open (and the narrower in-page dialog), long names included', async () => {
+    const { context, page, problems } = await merchantPage();
+    const long = { ...checkoutBody().order_lines[0]!, name: 'Handmade ceramic breakfast mug with a very long product name, glazed' };
+    const response = await fetch(`${sandbox.url}/checkout/v3/orders`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(checkoutBody([long, ...checkoutBody().order_lines])),
+    });
+    const url = await approvalUrl(page, ((await response.json()) as { order_id: string }).order_id);
+    const approval = await context.newPage();
+    for (const width of [480, 440, 320]) {
+      await approval.setViewportSize({ width, height: 720 });
+      await approval.goto(url);
+      const box = await approval.evaluate(() => {
+        const card = document.querySelector('main')!.getBoundingClientRect();
+        const buttons = [...document.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+        return { left: card.left, right: card.right, scroll: document.documentElement.scrollWidth, width: innerWidth, buttons: buttons.every((b) => b.left >= card.left && b.right <= card.right) };
+      });
+      expect(box.left, `at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(box.right, `at ${width} px`).toBeLessThanOrEqual(box.width);
+      expect(box.scroll, `at ${width} px`).toBeLessThanOrEqual(box.width);
+      expect(box.buttons, `at ${width} px`).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('cancel in a popup: the opener is told, the order stays incomplete', async () => {
     const { context, page } = await merchantPage();
     const orderId = await newCheckout();

@@ -16,7 +16,7 @@
  * const { payment_methods } = await elements.paymentMethods({ locale: 'sv-SE', purchaseCountry: 'SE', currency: 'SEK', amount: 49900 });
  */
 import { KustomConnectionError, KustomError, KustomValidationError, errorFromResponse } from './errors.js';
-import { apiHost, type Environment, type Region } from './hosts.js';
+import { elementsHost, type Environment, type Region } from './hosts.js';
 import { arrayArgument, objectArgument, optionsArgument, signalArgument } from './internal/arguments.js';
 import { shapeIssues, type Shape } from './internal/shape.js';
 import type {
@@ -48,7 +48,7 @@ export type {
   PickupPoint,
   Placement,
 } from './schemas/elements.js';
-export type { Environment, Region } from './hosts.js';
+export { elementsHost, type Environment, type Region } from './hosts.js';
 // The errors this client throws, so that a page importing only `@kustom/sdk/elements`
 // can tell them apart (`instanceof`, type guards) without the server-side entry point.
 export * from './errors.js';
@@ -60,9 +60,16 @@ export interface ElementsClientOptions {
   publicApiKey: string;
   /** @default 'playground' */
   environment?: Environment | undefined;
-  /** @default 'eu' */
+  /**
+   * Accepted for symmetry with the server client; the Elements API has one host per
+   * environment (`js.{playground|live}.kustom.co`), so it does not change the host.
+   * @default 'eu'
+   */
   region?: Region | undefined;
-  /** Overrides the host, e.g. the local sandbox `http://127.0.0.1:4010`. */
+  /**
+   * Overrides the host, e.g. the local sandbox `http://127.0.0.1:4010`.
+   * @default elementsHost(environment): `https://js.playground.kustom.co` or `https://js.live.kustom.co`
+   */
   baseUrl?: string | undefined;
   /** Any fetch: the sandbox's in-browser handler, a test double. @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
@@ -136,7 +143,7 @@ export function createElementsClient(options: ElementsClientOptions): ElementsCl
     throw new KustomError(`baseUrl must be an absolute URL such as http://127.0.0.1:4010, got ${JSON.stringify(options.baseUrl)}.`);
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new KustomError('fetch must be a function (a fetch, or a handler of a Request).');
-  const baseUrl = (options.baseUrl ?? apiHost(options.environment, options.region)).replace(/\/+$/, '');
+  const baseUrl = (options.baseUrl ?? elementsHost(options.environment)).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function placement<T>(

@@ -17,6 +17,18 @@ export function apiHost(environment: Environment = 'playground', region: Region 
   return `https://api${region === 'eu' ? '' : `-${region}`}${environment === 'playground' ? '.playground' : ''}.kustom.co`;
 }
 
+/**
+ * The Elements API host for an environment: `https://js.{playground|live}.kustom.co`,
+ * where Kustom's script is served and its official plugin validates public keys
+ * (`/kustom-elements-api/v1/placements/…`). One host per environment, for every region.
+ *
+ * @example elementsHost('playground') // "https://js.playground.kustom.co"
+ * @example elementsHost('live')       // "https://js.live.kustom.co"
+ */
+export function elementsHost(environment: Environment = 'playground'): string {
+  return `https://js.${environment}.kustom.co`;
+}
+
 /** `true` when the URL points at one of Kustom's live hosts. */
 export function isLiveHost(url: string): boolean {
   const host = safeHost(url);

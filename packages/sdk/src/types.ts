@@ -7,6 +7,8 @@ export type {
   ApiErrorBody,
   MerchantUrls,
   CheckoutShippingOption,
+  DeliveryDetails,
+  ShippingAttributes,
   CreateCheckoutOrderRequest,
   UpdateCheckoutOrderRequest,
   CheckoutOrder,

@@ -118,6 +118,14 @@ describe('createElementsClient', () => {
     expect(() => createElementsClient({ publicApiKey: '' })).toThrow(/publicApiKey is required/);
   });
 
+  it('defaults to the Elements host of its environment (js.{playground|live}.kustom.co), not the API host', () => {
+    expect(createElementsClient({ publicApiKey: PUBLIC_KEY }).baseUrl).toBe('https://js.playground.kustom.co');
+    expect(createElementsClient({ publicApiKey: PUBLIC_KEY, environment: 'playground', region: 'na' }).baseUrl).toBe('https://js.playground.kustom.co');
+    expect(createElementsClient({ publicApiKey: PUBLIC_KEY, environment: 'live' }).baseUrl).toBe('https://js.live.kustom.co');
+    expect(createElementsClient({ publicApiKey: PUBLIC_KEY, environment: 'live', region: 'oc' }).baseUrl).toBe('https://js.live.kustom.co');
+    expect(createElementsClient({ publicApiKey: PUBLIC_KEY, environment: 'live', baseUrl: 'http://127.0.0.1:4010/' }).baseUrl).toBe('http://127.0.0.1:4010');
+  });
+
   it('takes an injected fetch', async () => {
     const urls: string[] = [];
     const elements = createElementsClient({

@@ -4,7 +4,7 @@
  * shows it.
  */
 import '../styles.css';
-import { statusLabel, type OrderLine } from '@kustom/sdk';
+import { statusLabel, type Order, type OrderLine } from '@kustom/sdk';
 import { ApiError, api } from '../api.js';
 import type { ConfirmationResponse } from '../api-types.js';
 import { clearCart } from '../cart.js';
@@ -31,6 +31,24 @@ function lines(items: readonly OrderLine[], currency: string) {
   );
 }
 
+/** The pickup point the shopper chose, as the Kustom order carries it (`selected_shipping_option.location`). */
+function pickupPoint(location: NonNullable<Order['selected_shipping_option']>['location']) {
+  if (!location?.name) return null;
+  const { street_address, postal_code, city } = location.address ?? {};
+  return h(
+    'div',
+    null,
+    h('dt', null, 'Pickup point'),
+    h(
+      'dd',
+      { 'data-testid': 'order-pickup-point', 'data-pickup-point-id': location.id ?? '' },
+      location.name,
+      street_address ? h('br', null) : null,
+      [street_address, [postal_code, city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+    ),
+  );
+}
+
 try {
   if (!orderId) throw new ApiError(400, 'BAD_REQUEST', 'No order given.');
   const { checkout, order } = await api<ConfirmationResponse>(`/api/orders/${encodeURIComponent(orderId)}`);
@@ -52,6 +70,7 @@ try {
         h('div', null, h('dt', null, 'Status'), h('dd', { 'data-testid': 'order-status', 'data-status': order.status }, statusLabel(order.status, 'en'))),
         h('div', null, h('dt', null, 'Payment'), h('dd', { 'data-testid': 'order-payment' }, order.initial_payment_method?.description ?? order.initial_payment_method?.type ?? '—')),
         h('div', null, h('dt', null, 'Delivery'), h('dd', { 'data-testid': 'order-delivery' }, order.selected_shipping_option?.name ?? '—')),
+        pickupPoint(order.selected_shipping_option?.location),
       ),
       lines(order.order_lines, currency),
       h('dl', { class: 'totals' }, h('div', { class: 'totals__grand' }, h('dt', null, 'Total'), h('dd', { 'data-testid': 'order-total' }, money(order.order_amount, currency)))),

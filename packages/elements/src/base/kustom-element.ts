@@ -18,6 +18,7 @@ import { KustomErrorEvent, KustomReadyEvent, type KustomErrorDetail, type Kustom
 import { apiLocale, intlLocale, resolveLocale, translationFor } from '../locale.js';
 import en from '../translations/en.js';
 import type { Translation } from '../translations/translation.js';
+import { loadMarks } from './marks.js';
 import { baseStyles } from './styles.js';
 
 /** Where an element is: `loading` (skeleton), `ready`, `empty` or `error` (with retry). */
@@ -38,10 +39,24 @@ export interface Kind {
   missing?: TextKey;
 }
 
-/** The `kustom-error` detail for anything a load or a purchase throws. */
+/**
+ * The errors a retry cannot fix, with the text the shopper sees instead of
+ * "This could not be loaded" and its retry button.
+ */
+const FINAL: Readonly<Record<string, TextKey>> = { UNSUPPORTED_MARKET: 'unavailable', INVALID_POSTAL_CODE: 'badPostalCode' };
+
+/**
+ * The `kustom-error` detail for anything a load or a purchase throws. The API's
+ * `BAD_VALUE` about the purchase country or currency is `UNSUPPORTED_MARKET`
+ * (Kustom does not serve it), about the postal code `INVALID_POSTAL_CODE`.
+ */
 export function errorDetail(error: unknown): KustomErrorDetail {
   const message = error instanceof Error ? error.message : String(error);
-  if (isKustomApiError(error)) return { code: error.error_code ?? `HTTP_${error.status}`, message };
+  if (isKustomApiError(error)) {
+    const code = error.error_code ?? `HTTP_${error.status}`;
+    const about = code === 'BAD_VALUE' ? /\b(purchase_country|purchase_currency|postal_code)\b/.exec(message)?.[1] : undefined;
+    return { code: about ? (about === 'postal_code' ? 'INVALID_POSTAL_CODE' : 'UNSUPPORTED_MARKET') : code, message };
+  }
   if (isKustomConnectionError(error)) return { code: 'NETWORK', message };
   if (isKustomValidationError(error)) return { code: 'INVALID_RESPONSE', message };
   return { code: error instanceof Error && error.name === 'KustomError' ? 'NOT_CONFIGURED' : 'UNKNOWN', message };
@@ -85,6 +100,15 @@ export abstract class KustomElement<T> extends LitElement {
   private source?: ClientSource | undefined;
   private key?: string;
   private controller?: AbortController | undefined;
+  /** The text of an error a retry cannot fix (no retry button), else none. */
+  private final?: TextKey | undefined;
+  /**
+   * Until the first frame or the first answer, whichever comes first: the first
+   * skeleton is built in that frame (before its paint), so an answer that comes
+   * sooner is rendered at once, and no skeleton is made only to be replaced unseen.
+   */
+  private beforeFirstFrame = true;
+  private frameAsked = false;
 
   /** @internal What the Elements API is asked; a change reloads. */
   protected query(): PurchaseContext {
@@ -187,9 +211,17 @@ export abstract class KustomElement<T> extends LitElement {
     } catch (error) {
       if (!current()) return;
       this.controller = undefined;
+      const detail = errorDetail(error);
+      this.final = FINAL[detail.code];
       this.state = 'error';
-      this.fail(errorDetail(error));
+      this.fail(detail);
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The list is on screen: now the brand marks may come (once per page), in the same boxes.
+    if (this.state === 'ready') loadMarks(this);
   }
 
   /** @internal Fires `kustom-error`. */
@@ -197,14 +229,25 @@ export abstract class KustomElement<T> extends LitElement {
     this.dispatchEvent(new KustomErrorEvent(detail));
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
     const { state, t } = this;
+    if (state !== 'loading') this.beforeFirstFrame = false;
+    else if (this.beforeFirstFrame) {
+      if (!this.frameAsked) {
+        this.frameAsked = true;
+        requestAnimationFrame(() => {
+          this.beforeFirstFrame = false;
+          this.requestUpdate();
+        });
+      }
+      return nothing;
+    }
     return html`<div part="kustom-base" class=${this.isDisabled() ? 'off' : ''}>
       <div aria-live="polite">
         ${state === 'error'
           ? html`<div part="kustom-error" class="row error">
-              <span class="text">${t.loadError}</span>
-              <button part="kustom-retry" class="retry" @click=${this.reload}>${t.retry}</button>
+              <span class="text">${this.final ? t[this.final] : t.loadError}</span>
+              ${this.final ? nothing : html`<button part="kustom-retry" class="retry" @click=${this.reload}>${t.retry}</button>`}
             </div>`
           : nothing}
       </div>

@@ -89,6 +89,11 @@ export const baseStyles = css`
     font-size: 0.875em;
     font-weight: 700;
   }
+  .brand {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+  }
   .m-klarna {
     background: #ffb3c7;
     color: #17120f;

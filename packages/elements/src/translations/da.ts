@@ -11,6 +11,8 @@ const da: Translation = {
   noDeliveryMethods: 'Der er ingen leveringsmuligheder til denne adresse.',
   loadError: 'Det kunne ikke indlæses.',
   retry: 'Prøv igen',
+  unavailable: 'Ikke tilgængelig i dette land.',
+  badPostalCode: 'Postnummeret er ugyldigt. Angiv et gyldigt postnummer for at se leveringsmulighederne.',
   free: 'Gratis',
   deliveryWindow: (range) => `Levering ${range}`,
   home: 'Levering til døren',

@@ -11,6 +11,8 @@ const de: Translation = {
   noDeliveryMethods: 'Für diese Adresse sind keine Versandoptionen verfügbar.',
   loadError: 'Das konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
+  unavailable: 'In diesem Land nicht verfügbar.',
+  badPostalCode: 'Diese Postleitzahl ist ungültig. Geben Sie eine gültige Postleitzahl ein, um die Versandoptionen zu sehen.',
   free: 'Kostenlos',
   deliveryWindow: (range) => `Lieferung ${range}`,
   home: 'Lieferung nach Hause',

@@ -11,6 +11,8 @@ const en: Translation = {
   noDeliveryMethods: 'No delivery options are available for this address.',
   loadError: 'This could not be loaded.',
   retry: 'Try again',
+  unavailable: 'Not available for this country.',
+  badPostalCode: 'This postal code is not valid. Enter a valid postal code to see the delivery options.',
   free: 'Free',
   deliveryWindow: (range) => `Delivery ${range}`,
   home: 'Home delivery',

@@ -11,6 +11,8 @@ const fi: Translation = {
   noDeliveryMethods: 'Tähän osoitteeseen ei ole saatavilla toimitustapoja.',
   loadError: 'Lataaminen epäonnistui.',
   retry: 'Yritä uudelleen',
+  unavailable: 'Ei saatavilla tässä maassa.',
+  badPostalCode: 'Postinumero ei kelpaa. Anna kelvollinen postinumero, niin näet toimitustavat.',
   free: 'Ilmainen',
   deliveryWindow: (range) => `Toimitus ${range}`,
   home: 'Kotiinkuljetus',

@@ -11,6 +11,8 @@ const nb: Translation = {
   noDeliveryMethods: 'Det finnes ingen leveringsalternativer til denne adressen.',
   loadError: 'Dette kunne ikke lastes inn.',
   retry: 'Prøv igjen',
+  unavailable: 'Ikke tilgjengelig i dette landet.',
+  badPostalCode: 'Postnummeret er ugyldig. Oppgi et gyldig postnummer for å se leveringsalternativene.',
   free: 'Gratis',
   deliveryWindow: (range) => `Levering ${range}`,
   home: 'Hjemlevering',

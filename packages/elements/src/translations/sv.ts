@@ -11,6 +11,8 @@ const sv: Translation = {
   noDeliveryMethods: 'Det finns inga leveranssätt till den här adressen.',
   loadError: 'Det gick inte att ladda.',
   retry: 'Försök igen',
+  unavailable: 'Inte tillgängligt för det här landet.',
+  badPostalCode: 'Postnumret är ogiltigt. Ange ett giltigt postnummer för att se leveranssätten.',
   free: 'Gratis',
   deliveryWindow: (range) => `Leverans ${range}`,
   home: 'Hemleverans',

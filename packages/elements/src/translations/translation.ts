@@ -24,6 +24,10 @@ export interface Translation {
   loadError: string;
   /** The retry button after a load error. */
   retry: string;
+  /** Shown, without a retry button, when Kustom does not serve the purchase country or currency. */
+  unavailable: string;
+  /** Shown, without a retry button, when the delivery options were asked for an invalid postal code. */
+  badPostalCode: string;
   /** The price of a delivery option that costs nothing. */
   free: string;
   /** A delivery window, given the localized date range, e.g. `Delivery 3–5 Dec`. */

@@ -18,6 +18,16 @@ export const MerchantUrls = z.object({
 });
 export type MerchantUrls = z.infer<typeof MerchantUrls>;
 
+/** What a shipping option delivers (`delivery_details`): the carrier, its product, a time slot, a pickup location. */
+export const DeliveryDetails = z.object({
+  carrier: z.optional(z.string()),
+  class: z.optional(z.string()),
+  product: z.optional(z.object({ name: z.optional(z.string()), identifier: z.optional(z.string()) })),
+  timeslot: z.optional(z.object({ id: z.optional(z.string()), start: z.optional(z.string()), end: z.optional(z.string()) })),
+  pickup_location: z.optional(z.object({ id: z.optional(z.string()), name: z.optional(z.string()), address: z.optional(UnboundedAddress) })),
+});
+export type DeliveryDetails = z.infer<typeof DeliveryDetails>;
+
 export const CheckoutShippingOption = z.object({
   id: z.string(),
   name: z.string().check(z.minLength(1), z.maxLength(255)),
@@ -29,6 +39,7 @@ export const CheckoutShippingOption = z.object({
   tax_rate: z.int(),
   preselected: z.optional(z.boolean()),
   shipping_method: z.optional(z.string()),
+  delivery_details: z.optional(DeliveryDetails),
   tms_reference: z.optional(z.string()),
 });
 export type CheckoutShippingOption = z.infer<typeof CheckoutShippingOption>;

@@ -56,6 +56,16 @@ export const ProductIdentifiers = z.object({
   size: z.optional(text(64)),
 });
 
+const nonNegative = z.int().check(z.minimum(0));
+
+/** A product's shipping attributes (Checkout `order_lines[].shipping_attributes`): grams, millimetres, tags such as `bulky`. */
+export const ShippingAttributes = z.object({
+  weight: z.optional(nonNegative),
+  dimensions: z.optional(z.object({ height: z.optional(nonNegative), width: z.optional(nonNegative), length: z.optional(nonNegative) })),
+  tags: z.optional(z.array(z.string())),
+});
+export type ShippingAttributes = z.infer<typeof ShippingAttributes>;
+
 /** A checkout line's `subscription` (the Checkout document sets no limit on `name`). */
 export const Subscription = z.object({
   name: z.optional(z.string()),
@@ -91,6 +101,7 @@ export const OrderLine = z.object({
   image_url: z.optional(text(1024)),
   product_identifiers: z.optional(ProductIdentifiers),
   subscription: z.optional(Subscription),
+  shipping_attributes: z.optional(ShippingAttributes),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
