@@ -15,3 +15,19 @@ export {
   type OrderStore,
   type User,
 } from './store.js';
+export * from './errors.js';
+export { createIntake, storeOrderRead, type BatchResult, type IngestResult, type Intake, type IntakeOptions, type StoreResult } from './intake.js';
+export {
+  createNotifications,
+  NOTIFICATION_KINDS,
+  type EmailMessage,
+  type Notice,
+  type NotificationEvent,
+  type NotificationKind,
+  type NotificationPreference,
+  type Notifications,
+  type NotificationsOptions,
+  type NotifyHook,
+} from './notifications.js';
+export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, can, isRole, type Permission, type Role } from './roles.js';
+export type { Route, RouteContext } from './http/route.js';
