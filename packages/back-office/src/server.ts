@@ -16,6 +16,7 @@ export {
   type User,
 } from './store.js';
 export * from './errors.js';
+export { createActions, ACTION_INPUTS, ORDER_ACTION_NAMES, type ActRequest, type ActResult, type Actions, type ActionsOptions, type OrderActionName } from './actions.js';
 export { createIntake, storeOrderRead, type BatchResult, type IngestResult, type Intake, type IntakeOptions, type StoreResult } from './intake.js';
 export {
   createNotifications,
