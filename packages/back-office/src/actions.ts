@@ -24,6 +24,7 @@ import * as z from 'zod';
 import {
   isKustomApiError,
   isKustomConnectionError,
+  ORDER_ACTIONS,
   planCapture,
   planEdit,
   planRefund,
@@ -31,6 +32,7 @@ import {
   type KustomClient,
   type KustomStores,
   type Order,
+  type OrderAction,
 } from '@kustom/sdk';
 import { AddShippingInfoRequest, UpdateCustomerDetailsRequest, UpdateMerchantReferencesRequest } from '@kustom/sdk/schemas';
 import { BackOfficeConflictError, BackOfficeNotFoundError, BackOfficePendingError, invalidField } from './errors.js';
@@ -38,13 +40,9 @@ import { storeOrderRead } from './intake.js';
 import type { AuditEntry, OrderStore, User } from './store.js';
 import { parseInput } from './validate.js';
 
+/** The SDK's drawer actions (`ORDER_ACTIONS`) in the handler's snake_case, and merchant references. */
 export const ORDER_ACTION_NAMES = [
-  'capture',
-  'refund',
-  'cancel',
-  'release',
-  'extend',
-  'edit',
+  ...(ORDER_ACTIONS.filter((a) => !/[A-Z]/.test(a)) as Exclude<OrderAction, 'updateCustomerDetails' | 'addShippingInfo'>[]),
   'shipping_info',
   'merchant_references',
   'customer_details',
