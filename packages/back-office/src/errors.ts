@@ -10,6 +10,7 @@ import {
   KustomValidationError,
   isKustomApiError,
   isKustomConnectionError,
+  isKustomOrderNotCapturedError,
   isKustomPlanError,
   isKustomValidationError,
   type KustomPlanError,
@@ -107,6 +108,9 @@ export function errorBody(error: unknown): { status: number; body: Record<string
     const e = error as KustomPlanError;
     const refused = e.code === 'ACTION_NOT_ALLOWED';
     return { status: refused ? 409 : 400, body: { error: e.code, field: e.field, message: e.message, ...(e.reason ? { reason: e.reason } : {}) } };
+  }
+  if (isKustomOrderNotCapturedError(error)) {
+    return { status: 409, body: { error: 'NOT_CAPTURED', message: (error as Error).message } };
   }
   if (isKustomConnectionError(error) || (isKustomApiError(error) && (error as KustomApiError).status >= 500)) {
     return { status: 503, body: { error: 'KUSTOM_UNAVAILABLE', message: 'Kustom did not answer; try again.', ...((error as KustomError).idempotencyKey ? { idempotency_key: (error as KustomError).idempotencyKey } : {}) } };
