@@ -37,3 +37,4 @@ export { createSessions, type MagicLink, type ResolvedSession, type Sessions, ty
 export { ROUTES } from './routes/index.js';
 export { orderQueryFromUrl } from './routes/orders.js';
 export { json, readJson, type RoutePermission, type StoreProfile } from './http/route.js';
+export { toFetchRequest, sendFetchResponse, toNodeHandler } from './http/node.js';

@@ -25,7 +25,8 @@ import {
   type Order,
   type OrderActions,
 } from '@kustom/sdk';
-import { ApiError, api } from '../api.js';
+import { ApiError } from '../api.js';
+import { BACK_OFFICE_API, boApi } from './session.js';
 import type { ActionRequest, ActionResponse, LineSelection, OrderResponse } from '../api-types.js';
 import { h, render, type Child } from '../dom.js';
 import { formatDate, formatDateTime, money } from '../format.js';
@@ -103,7 +104,7 @@ export function createDrawer(options: DrawerOptions) {
       render(dialog, h('p', { class: 'drawer__loading' }, 'Loading order…'));
     }
     try {
-      current = await api<OrderResponse>(`/api/back-office/orders/${encodeURIComponent(orderId)}`, { signal: loading.signal });
+      current = await boApi<OrderResponse>(`/page/orders/${encodeURIComponent(orderId)}`, { signal: loading.signal });
       show();
     } catch (error) {
       if (loading.signal.aborted) return;
@@ -120,7 +121,7 @@ export function createDrawer(options: DrawerOptions) {
     busy = true;
     show();
     try {
-      const response = await api<ActionResponse>(`/api/back-office/orders/${encodeURIComponent(current.order.order_id)}/actions`, { body: request });
+      const response = await boApi<ActionResponse>(`/page/orders/${encodeURIComponent(current.order.order_id)}/actions`, { body: request });
       current = response;
       composer = undefined;
       message = { kind: 'ok', text: done(response) };
@@ -196,7 +197,7 @@ export function createDrawer(options: DrawerOptions) {
         ? h(
             'p',
             null,
-            h('a', { class: 'button', href: `/back-office/orders/${encodeURIComponent(order.order_id)}/packing-slip`, target: '_blank', rel: 'noopener', 'data-testid': 'packing-slip' }, 'Packing slip'),
+            h('a', { class: 'button', href: `${BACK_OFFICE_API}/orders/${encodeURIComponent(order.order_id)}/packing-slip`, target: '_blank', rel: 'noopener', 'data-testid': 'packing-slip' }, 'Packing slip'),
           )
         : null,
       timeline(order, now),
