@@ -45,6 +45,7 @@ beforeAll(async () => {
   orderId = ((await response.json()) as { order_id: string }).order_id;
   orderNumber = (await shop.kustom.orders.get(orderId)).merchant_reference1!;
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  await shop.signIn(context, 'admin');
   page = await context.newPage();
   problems = watchProblems(page);
 });
@@ -160,12 +161,15 @@ describe('back office', () => {
     const order = await shop.kustom.orders.get(orderId);
     expect([order.status, order.captured_amount, order.refunded_amount, order.remaining_authorized_amount]).toEqual(['CLOSED', 167700, 129900, 0]);
     // The server checks with orderActions too: a stale page cannot cancel it.
-    const refused = await fetch(`${shop.url}/api/back-office/orders/${orderId}/actions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'cancel' }),
-    });
-    expect([refused.status, await refused.json()]).toEqual([409, { error: { code: 'ACTION_NOT_ALLOWED', message: 'The order is closed.' } }]);
+    const refused = await shop.backOffice(`/page/orders/${orderId}/actions`, { body: { action: 'cancel' } });
+    expect([refused.status, await refused.json()]).toEqual([409, { error: 'ACTION_NOT_ALLOWED', message: 'The order is closed.' }]);
+    // Every step is in the audit log, by whom it was done.
+    const audit = ((await (await shop.backOffice(`/orders/${orderId}`)).json()) as { audit: { actor: string; action: string }[] }).audit;
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ['demo-admin', 'capture'],
+      ['demo-admin', 'refund'],
+      ['demo-admin', 'release'],
+    ]);
   });
 
   it('prints a packing slip of what was captured, with the store’s logo', async () => {

@@ -93,6 +93,15 @@ export function createMerchantServer(options: MerchantServerOptions) {
       await deliverPush(orderId);
     },
   };
+  // The back office decides at the sandbox's time (its clock can be frozen or moved): read before each request.
+  let clock: { offset: number; frozenAt?: number | undefined } = { offset: 0 };
+  const now = () => new Date(clock.frozenAt ?? Date.now() + clock.offset);
+  async function syncClock() {
+    if (!sandboxRaw) return;
+    const c = await sandboxRaw.clock();
+    clock = c.frozen ? { offset: 0, frozenAt: c.now.getTime() } : { offset: c.now.getTime() - Date.now() };
+  }
+
   // The back office: its order store on PGlite (or PostgreSQL), users of every role, the handler.
   const boPath = '/api/back-office';
   const backOffice = (async () => {
@@ -114,12 +123,14 @@ export function createMerchantServer(options: MerchantServerOptions) {
       origin: publicUrl,
       basePath: boPath,
       sessions,
-      routes: [...ROUTES, ...backOfficePageRoutes({ now: sandbox ? () => sandbox.now() : async () => new Date() })],
+      routes: [...ROUTES, ...backOfficePageRoutes({ now: async () => now() })],
+      now,
       storeProfile: () => ({ name: `${SHOP.name} AB`, address: ['Sveavägen 1', '111 57 Stockholm', 'Sweden'], email: 'orders@nordicwool.example' }),
       notify: (mail) => console.log(`E-mail to ${mail.to}: ${mail.subject}`),
       afterSignIn: '/back-office/',
     });
     // The sandbox's demo orders reach the store the way any order id list would: a backfill (read from Kustom, stored).
+    await syncClock();
     if (sandboxRaw) await handler.intake.backfill(merchantId, await sandboxRaw.orderIds());
     return { store, handler };
   })();
@@ -185,6 +196,7 @@ export function createMerchantServer(options: MerchantServerOptions) {
     try {
       if (url.pathname === boPath || url.pathname.startsWith(`${boPath}/`)) {
         const { handler } = await backOffice;
+        await syncClock();
         return await sendFetchResponse(res, await handler(toFetchRequest(req)));
       }
       let pathMatched = false;

@@ -25,6 +25,7 @@ import {
   isKustomApiError,
   isKustomConnectionError,
   ORDER_ACTIONS,
+  orderActions,
   planCapture,
   planEdit,
   planRefund,
@@ -153,8 +154,13 @@ function plan(action: OrderActionName, order: Order, input: unknown, now: Date):
       const c = parseInput(ACTION_INPUTS.customer_details, input);
       return { input: c, body: parseInput(UpdateCustomerDetailsRequest, c) };
     }
-    default:
-      return { input: parseInput(ACTION_INPUTS[action], input), body: null };
+    default: {
+      const parsed = parseInput(ACTION_INPUTS[action], input);
+      // Cancel, release and extend carry no body: the SDK's rules (the portal's status table) decide first; Kustom still has the last word.
+      const state = orderActions(order, { now })[action];
+      if (!state.allowed) throw new BackOfficeConflictError(state.message ?? `${state.label} is not allowed.`, { code: 'ACTION_NOT_ALLOWED' });
+      return { input: parsed, body: null };
+    }
   }
 }
 

@@ -82,7 +82,7 @@ export class BackOfficeRateLimitError extends BackOfficeError {
 export class BackOfficePendingError extends BackOfficeError {
   override readonly name: string = 'BackOfficePendingError';
   constructor(idempotencyKey: string, cause: unknown) {
-    super(503, 'KUSTOM_UNAVAILABLE', 'Kustom did not confirm the action; send it again with the same Idempotency-Key.', { cause, idempotencyKey });
+    super(503, 'KUSTOM_UNAVAILABLE', 'Kustom did not confirm the action. Try again: with the same Idempotency-Key it is done at most once.', { cause, idempotencyKey });
   }
 }
 
@@ -118,7 +118,10 @@ export function errorBody(error: unknown): { status: number; body: Record<string
   if (isKustomApiError(error)) {
     // Kustom refused (403 CAPTURE_NOT_ALLOWED, 400 BAD_VALUE, 404 NO_SUCH_ORDER…): not the caller's permission, so never 403 here.
     const e = error as KustomApiError;
-    return { status: e.status === 404 ? 404 : 422, body: { error: 'KUSTOM_REFUSED', kustom_status: e.status, kustom_error_code: e.error_code ?? null, message: e.error_messages.join(' ') || e.message } };
+    return {
+      status: e.status === 404 ? 404 : 422,
+      body: { error: e.error_code ?? 'KUSTOM_REFUSED', kustom_status: e.status, message: e.error_messages.join(' ') || e.message, ...(e.correlation_id ? { correlation_id: e.correlation_id } : {}) },
+    };
   }
   return { status: 500, body: { error: 'INTERNAL', message: 'Something went wrong on the server.' } };
 }

@@ -83,14 +83,20 @@ for (const engine of engines) {
       expect((await kustomOrder(o.order_id)).status).toBe('AUTHORIZED');
     });
 
-    it('a refusal by Kustom records nothing and frees the order', async () => {
+    it('a refusal by the rules or by Kustom records nothing and frees the order; the store then shows Kustom’s state', async () => {
       const o = await stored();
-      // Release is refused by Kustom on an order with nothing captured.
-      const e = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o.order_id, action: 'release', input: {} }).catch((x: unknown) => x);
-      expect(e).toMatchObject({ status: 403, error_code: 'NOT_ALLOWED' });
+      // The SDK's rules refuse a release with nothing captured, before any call.
+      const early = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o.order_id, action: 'release', input: {} }).catch((x: unknown) => x);
+      expect(early).toMatchObject({ status: 409, code: 'ACTION_NOT_ALLOWED' });
+      // Cancelled elsewhere (the portal): the stored copy still says AUTHORIZED, Kustom refuses the capture.
+      await k.kustom.orders.cancel(o.order_id);
+      const e = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o.order_id, action: 'capture', input: { kind: 'full' } }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ status: 403, error_code: 'CAPTURE_NOT_ALLOWED' });
       expect(await audit(o.order_id)).toEqual([]);
       expect(await claims()).toBe(0);
-      const ok = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o.order_id, action: 'merchant_references', input: { merchant_reference2: 'PO-7' } });
+      expect((await store.getOrder(MERCHANT, o.order_id))?.status).toBe('CANCELLED');
+      const o2 = await stored();
+      const ok = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o2.order_id, action: 'merchant_references', input: { merchant_reference2: 'PO-7' } });
       expect(ok.order?.merchant_reference2).toBe('PO-7');
     });
 
@@ -105,7 +111,7 @@ for (const engine of engines) {
         // The store shows what Kustom has, whatever happened.
         expect(await store.getOrder(MERCHANT, o.order_id)).toEqual(await kustomOrder(o.order_id));
         // Someone else cannot act while it is pending.
-        const other = await actions.act({ merchantId: MERCHANT, user: BOB, orderId: o.order_id, action: 'cancel', input: {} }).catch((x: unknown) => x);
+        const other = await actions.act({ merchantId: MERCHANT, user: BOB, orderId: o.order_id, action: 'merchant_references', input: { merchant_reference2: 'x' } }).catch((x: unknown) => x);
         expect(other).toMatchObject({ status: 409, code: 'ORDER_BUSY' });
         k.server.sandbox.faults.clear();
         const r = await actions.act({ merchantId: MERCHANT, user: ADMIN, orderId: o.order_id, action: 'capture', input: { kind: 'full' }, idempotencyKey: `pend-${fault.status ?? 'drop'}` });

@@ -116,17 +116,28 @@ export function createDrawer(options: DrawerOptions) {
     return h('button', { type: 'button', class: 'drawer__close', 'aria-label': 'Close', on: { click: () => dialog.close() } }, '×');
   }
 
+  let attempt: { what: string; key: string } | undefined;
   async function send(request: ActionRequest, done: (r: ActionResponse) => string) {
     if (!current || busy) return;
     busy = true;
     show();
     try {
-      const response = await boApi<ActionResponse>(`/page/orders/${encodeURIComponent(current.order.order_id)}/actions`, { body: request });
+      // One Idempotency-Key per action the merchant asked for, the same on every retry: if Kustom did
+      // the first try but its answer was lost, the retry does not do it again.
+      const what = `${current.order.order_id} ${JSON.stringify(request)}`;
+      if (attempt?.what !== what) attempt = { what, key: crypto.randomUUID() };
+      const response = await boApi<ActionResponse>(`/page/orders/${encodeURIComponent(current.order.order_id)}/actions`, {
+        body: request,
+        headers: { 'idempotency-key': attempt.key },
+      });
+      attempt = undefined;
       current = response;
       composer = undefined;
       message = { kind: 'ok', text: done(response) };
       options.onChanged();
     } catch (error) {
+      // Only an unconfirmed outcome (503) is retried with the same key; a refusal ends that action.
+      if (!(error instanceof ApiError && error.status === 503)) attempt = undefined;
       message = { kind: 'error', text: errorText(error) };
     } finally {
       busy = false;

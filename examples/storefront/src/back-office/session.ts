@@ -19,9 +19,9 @@ export interface Me {
 
 let csrfToken: string | null = null;
 
-export async function boApi<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<T> {
+export async function boApi<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> }): Promise<T> {
   const method = init?.method ?? (init?.body === undefined ? 'GET' : 'POST');
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...init?.headers };
   if (init?.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -36,7 +36,8 @@ export async function boApi<T>(path: string, init?: { method?: string; body?: un
     // The handler answers { error: CODE, message, field, permission }.
     const code = typeof body?.error === 'string' ? body.error : `HTTP_${response.status}`;
     const message = typeof body?.message === 'string' ? body.message : `The server answered ${response.status}.`;
-    throw new ApiError(response.status, code, message, typeof body?.field === 'string' ? body.field : undefined);
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    throw new ApiError(response.status, code, message, str(body?.field), str(body?.correlation_id));
   }
   return body as T;
 }
