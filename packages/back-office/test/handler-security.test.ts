@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, ORIGIN, startWithOrder, type TestBackOffice } from './handler-support.js';
-import { MERCHANT } from './kustom.js';
+import { MERCHANT, SECOND } from './kustom.js';
 
 let bo: TestBackOffice;
 let orderId: string;
@@ -140,7 +140,7 @@ describe('sessions', () => {
 
   it('the push needs no session and no Origin (Kustom calls it), and still refuses a foreign Host', async () => {
     const o = await bo.k.newOrder();
-    const push = (host: string) => bo.handler(new Request(`${ORIGIN}${BASE}/push?order_id=${o.order_id}`, { method: 'POST', headers: { host } }));
+    const push = (host: string) => bo.handler(new Request(`${ORIGIN}${BASE}/push?store=${MERCHANT}&order_id=${o.order_id}`, { method: 'POST', headers: { host } }));
     expect((await push('evil.test')).status).toBe(421);
     const res = await push('bo.test');
     expect(res.status).toBe(200);
@@ -191,7 +191,7 @@ describe('the routes', () => {
     const set = await bo.request('PUT', '/notifications/preferences', { as: user, body: { preferences: [{ merchantId: MERCHANT, kind: 'new_order', home: true, email: true }] } });
     expect((await set.json()).preferences).toContainEqual({ merchantId: MERCHANT, kind: 'new_order', home: true, email: true });
     const o = await bo.k.newOrder();
-    await bo.handler(new Request(`${ORIGIN}${BASE}/push?order_id=${o.order_id}`, { method: 'POST', headers: { host: 'bo.test' } }));
+    await bo.handler(new Request(`${ORIGIN}${BASE}/push?store=${MERCHANT}&order_id=${o.order_id}`, { method: 'POST', headers: { host: 'bo.test' } }));
     const notices = (await (await bo.request('GET', '/notices?unread=true', { as: user })).json()).notices;
     const mine = notices.find((n: { data: { orderId: string } }) => n.data.orderId === o.order_id);
     expect(mine).toMatchObject({ kind: 'new_order', readAt: null });
@@ -199,5 +199,26 @@ describe('the routes', () => {
     expect((await bo.request('POST', `/notices/${mine.id}/read`, { as: user, body: {} })).status).toBe(404);
     const outbox = await bo.store.db.query<{ recipient: string }>('SELECT recipient FROM outbox WHERE dedupe_key = $1', [o.order_id]);
     expect(outbox.map((r) => r.recipient)).toEqual(['user@shop.example']);
+  });
+
+  it('switches stores: /me lists the stores the user reaches; each store sees only its own orders', async () => {
+    await bo.store.saveUser({ ...bo.users.user!, id: 'u-two', email: 'two@shop.example', merchantIds: [MERCHANT, SECOND] });
+    const two = await bo.signIn('u-two');
+    const me = await (await bo.request('GET', '/me', { as: two })).json();
+    expect(me.stores).toEqual([MERCHANT, SECOND]);
+    expect(me.store).toBe(MERCHANT);
+    expect((await (await bo.request('GET', `/me?store=${SECOND}`, { as: two })).json()).store).toBe(SECOND);
+    const o = await bo.k.newOrder();
+    const pushed = await bo.handler(new Request(`${ORIGIN}${BASE}/push?store=${SECOND}&order_id=${o.order_id}`, { method: 'POST', headers: { host: 'bo.test' } }));
+    expect(pushed.status).toBe(200);
+    const ids = async (store: string) =>
+      ((await (await bo.request('GET', '/orders?limit=100', { as: two, headers: { 'kustom-store': store } })).json()).orders as { order_id: string }[]).map((x) => x.order_id);
+    expect(await ids(SECOND)).toEqual([o.order_id]);
+    expect(await ids(MERCHANT)).not.toContain(o.order_id);
+    // A user of one store cannot switch to the other.
+    const one = await bo.signIn('u-user');
+    const refused = await bo.request('GET', '/orders', { as: one, headers: { 'kustom-store': SECOND } });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).permission).toBe(`store:${SECOND}`);
   });
 });

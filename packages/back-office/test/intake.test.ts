@@ -46,9 +46,9 @@ for (const engine of engines) {
       const order = await k.newOrder();
       await k.kustom.orders.capture(order.order_id, { captured_amount: 1000 });
       // The push of the original checkout arrives late: it reads the order as it is now.
-      expect((await (await intake.handlePush(push(`order_id=${order.order_id}`))).json()).result).toBe('inserted');
+      expect((await (await intake.handlePush(push(`store=${MERCHANT}&order_id=${order.order_id}`))).json()).result).toBe('inserted');
       expect((await store.getOrder(MERCHANT, order.order_id))?.status).toBe('PART_CAPTURED');
-      expect((await (await intake.handlePush(push(`order_id=${order.order_id}`))).json()).result).toBe('unchanged');
+      expect((await (await intake.handlePush(push(`store=${MERCHANT}&order_id=${order.order_id}`))).json()).result).toBe('unchanged');
     });
 
     it('an older read never overwrites a newer one', async () => {
@@ -65,18 +65,22 @@ for (const engine of engines) {
     it('refuses an unknown or foreign order id, a bad id and an unknown store without writing', async () => {
       const intake = createIntake({ store, stores: k.stores });
       const before = await count('SELECT count(*)::int AS n FROM orders');
-      const unknown = await intake.handlePush(push(`order_id=3fa85f64-5717-4562-b3fc-2c963f66afa6`));
+      const unknown = await intake.handlePush(push(`store=${MERCHANT}&order_id=3fa85f64-5717-4562-b3fc-2c963f66afa6`));
       expect(unknown.status).toBe(404);
       expect((await unknown.json()).field).toBe('order_id');
-      const bad = await intake.handlePush(push(`order_id=${encodeURIComponent('../etc')}`));
+      const bad = await intake.handlePush(push(`store=${MERCHANT}&order_id=${encodeURIComponent('../etc')}`));
       expect(bad.status).toBe(400);
       expect((await bad.json()).field).toBe('order_id');
-      const missing = await intake.handlePush(push(''));
+      const missing = await intake.handlePush(push(`store=${MERCHANT}`));
       expect((await missing.json()).field).toBe('order_id');
+      // With several stores configured, the push names its store.
+      const noStore = await intake.handlePush(push('order_id=abc'));
+      expect(noStore.status).toBe(400);
+      expect((await noStore.json()).field).toBe('store');
       const foreign = await intake.handlePush(push(`store=PN99999&order_id=abc`));
       expect(foreign.status).toBe(400);
       expect((await foreign.json()).field).toBe('store');
-      expect((await intake.handlePush(push('order_id=abc', 'GET'))).status).toBe(405);
+      expect((await intake.handlePush(push(`store=${MERCHANT}&order_id=abc`, 'GET'))).status).toBe(405);
       expect(await count('SELECT count(*)::int AS n FROM orders')).toBe(before);
       await expect(intake.backfill(MERCHANT, ['ok', 'no/slash'])).rejects.toSatisfy((e) => e instanceof KustomValidationError && e.field === 'orderIds[1]');
       await expect(intake.sync({ olderThan: 'yesterday' as unknown as Date })).rejects.toSatisfy((e) => e instanceof KustomValidationError && e.field === 'olderThan');

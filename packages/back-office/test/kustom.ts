@@ -6,6 +6,8 @@ import { createKustomStores, type KustomClient, type KustomStores, type Order } 
 import { startSandboxServer, type SandboxServer } from '@kustom/sandbox/server';
 
 export const MERCHANT = 'PK12345';
+/** A second store (same sandbox, key credentials), for store switching. */
+export const SECOND = 'PN55555';
 export const API_KEY = 'kco_test_api_sandbox';
 
 export interface TestKustom {
@@ -23,6 +25,7 @@ export async function startKustom(options: { now?: string; seed?: 'demo' | 'empt
   const url = server.url.replace(/\/+$/, '');
   const stores = createKustomStores({
     [MERCHANT]: { username: `${MERCHANT}-sandbox`, password: API_KEY, baseUrl: url, retryBackoff: { initialDelay: 1, maxDelay: 5 } },
+    [SECOND]: { apiKey: API_KEY, baseUrl: url, retryBackoff: { initialDelay: 1, maxDelay: 5 } },
   });
   const kustom = stores.get(MERCHANT);
   let n = 0;
