@@ -132,7 +132,14 @@ export function createMerchantServer(options: MerchantServerOptions) {
     // The sandbox's demo orders reach the store the way any order id list would: a backfill (read from Kustom, stored).
     await syncClock();
     if (sandboxRaw) await handler.intake.backfill(merchantId, await sandboxRaw.orderIds());
-    return { store, handler };
+    // The periodic work (pending actions, sync of open orders, expiry notices, the e-mail outbox).
+    const timer = setInterval(() => {
+      void syncClock()
+        .then(() => handler.runMaintenance())
+        .catch((error: unknown) => console.error('back office maintenance:', error));
+    }, 60_000);
+    timer.unref();
+    return { store, handler, timer };
   })();
   void backOffice.catch(() => undefined); // awaited where it is used; a failure answers there
 
@@ -229,7 +236,9 @@ export function createMerchantServer(options: MerchantServerOptions) {
     /** The back office's store and handler. */
     backOffice,
     async close() {
-      await (await backOffice).store.close();
+      const { store, timer } = await backOffice;
+      clearInterval(timer);
+      await store.close();
     },
   };
 }

@@ -65,6 +65,20 @@ export interface BackOfficeHandler {
   readonly notifications: Notifications;
   readonly routes: readonly Route[];
   readonly basePath: string;
+  /**
+   * The periodic work, once: finish actions left pending by a Kustom failure, re-read open
+   * orders last read more than `syncAfterMs` ago, notice orders expiring within 3 days,
+   * send the e-mails that are due. Run it on a timer (every minute or so), on one instance
+   * or several (the outbox is leased, so an e-mail is sent once).
+   */
+  runMaintenance(options?: { syncAfterMs?: number }): Promise<MaintenanceResult>;
+}
+
+export interface MaintenanceResult {
+  resumed: { done: number; refused: number; pending: number };
+  synced: { read: number; updated: number; failed: number };
+  expiringNotices: number;
+  emails: { sent: number; failed: number };
 }
 
 interface Compiled {
@@ -234,5 +248,13 @@ export function createBackOfficeHandler(options: BackOfficeHandlerOptions): Back
     if (setCookie) headers.append('set-cookie', setCookie);
     return new Response(response.body, { status: response.status, headers });
   };
-  return Object.assign(handler, { intake, actions, notifications, routes, basePath });
+  async function runMaintenance(opts: { syncAfterMs?: number } = {}): Promise<MaintenanceResult> {
+    const resumed = await actions.resume();
+    const s = await intake.sync({ olderThan: new Date(now().getTime() - (opts.syncAfterMs ?? 600_000)) });
+    let expiringNotices = 0;
+    for (const id of stores.ids) expiringNotices += await notifications.checkExpiring(id);
+    const emails = await notifications.flush();
+    return { resumed, synced: { read: s.read, updated: s.updated, failed: s.failed.length }, expiringNotices, emails };
+  }
+  return Object.assign(handler, { intake, actions, notifications, routes, basePath, runMaintenance });
 }

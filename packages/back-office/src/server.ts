@@ -32,7 +32,7 @@ export {
 } from './notifications.js';
 export { ROLES, PERMISSIONS, ROLE_PERMISSIONS, can, isRole, type Permission, type Role } from './roles.js';
 export type { Route, RouteContext } from './http/route.js';
-export { createBackOfficeHandler, type BackOfficeHandler, type BackOfficeHandlerOptions } from './handler.js';
+export { createBackOfficeHandler, type BackOfficeHandler, type BackOfficeHandlerOptions, type MaintenanceResult } from './handler.js';
 export { createSessions, type MagicLink, type ResolvedSession, type Sessions, type SessionsOptions } from './session.js';
 export { ROUTES } from './routes/index.js';
 export { orderQueryFromUrl } from './routes/orders.js';

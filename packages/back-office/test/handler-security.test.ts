@@ -221,4 +221,38 @@ describe('the routes', () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).permission).toBe(`store:${SECOND}`);
   });
+
+  it('runMaintenance sends the due e-mails through notify and notices expiring orders', async () => {
+    const sent: string[] = [];
+    const { createBackOfficeHandler } = await import('../src/server.js');
+    const h = createBackOfficeHandler({ store: bo.store, stores: bo.k.stores, origin: ORIGIN, sessions: bo.sessions, now: () => new Date(bo.clock.at), notify: (m) => void sent.push(m.to) });
+    const due = await bo.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
+    expect(due[0]!.n).toBeGreaterThan(0); // the new-order e-mail of the preferences test above
+    const r = await h.runMaintenance();
+    expect(r.emails.sent).toBe(due[0]!.n);
+    expect(sent.length).toBe(due[0]!.n);
+    expect((await h.runMaintenance()).emails.sent).toBe(0);
+  });
+
+  it('takes the host’s own authenticate and CSRF check instead of the package’s sessions', async () => {
+    const { createBackOfficeHandler } = await import('../src/server.js');
+    const reader = bo.users.read_only!;
+    const h = createBackOfficeHandler({
+      store: bo.store,
+      stores: bo.k.stores,
+      origin: ORIGIN,
+      authenticate: (req) => (req.headers.get('authorization') === 'Bearer host-token' ? reader : undefined),
+      verifyCsrf: (req) => req.headers.get('x-host-csrf') === 'ok',
+    });
+    const call = (method: string, path: string, headers: Record<string, string>) =>
+      h(new Request(`${ORIGIN}${BASE}${path}`, { method, headers: { host: 'bo.test', origin: ORIGIN, 'content-type': 'application/json', ...headers }, body: method === 'GET' ? null : '{}' }));
+    expect((await call('GET', '/orders', {})).status).toBe(401);
+    expect((await call('GET', '/orders', { authorization: 'Bearer host-token' })).status).toBe(200);
+    expect((await (await call('POST', '/notices/1/read', { authorization: 'Bearer host-token' })).json()).permission).toBe('csrf');
+    const capture = await call('POST', `/orders/${orderId}/capture`, { authorization: 'Bearer host-token', 'x-host-csrf': 'ok' });
+    expect([capture.status, (await capture.json()).permission]).toEqual([403, 'orders:act']);
+    expect(() => createBackOfficeHandler({ store: bo.store, stores: bo.k.stores, origin: ORIGIN, authenticate: () => undefined })).toThrow(
+      expect.objectContaining({ field: 'verifyCsrf' }),
+    );
+  });
 });
