@@ -119,7 +119,7 @@ export function createBackOfficeHandler(options: BackOfficeHandlerOptions): Back
   const now = options.now ?? (() => new Date());
   const notifications = options.notifications ?? createNotifications({ store, notify: options.notify, now });
   const actions = options.actions ?? createActions({ store, stores, now });
-  const intake = options.intake ?? createIntake({ store, stores, notifications, now });
+  const intake = options.intake ?? createIntake({ store, stores, notifications });
   const routes = options.routes ?? ROUTES;
   const compiled = routes.map(compile);
   const storeProfile = async (merchantId: string): Promise<StoreProfile> => (options.storeProfile ? options.storeProfile(merchantId) : { name: merchantId });
@@ -250,7 +250,8 @@ export function createBackOfficeHandler(options: BackOfficeHandlerOptions): Back
   };
   async function runMaintenance(opts: { syncAfterMs?: number } = {}): Promise<MaintenanceResult> {
     const resumed = await actions.resume();
-    const s = await intake.sync({ olderThan: new Date(now().getTime() - (opts.syncAfterMs ?? 600_000)) });
+    // Reads are stamped with the machine's clock (intake.ts), so the age is too.
+    const s = await intake.sync({ olderThan: new Date(Date.now() - (opts.syncAfterMs ?? 600_000)) });
     let expiringNotices = 0;
     for (const id of stores.ids) expiringNotices += await notifications.checkExpiring(id);
     const emails = await notifications.flush();

@@ -47,7 +47,6 @@ export interface IntakeOptions {
   notifications?: Notifications | undefined;
   /** Reads in flight at once in `sync` and `backfill`. @default 8 */
   concurrency?: number | undefined;
-  now?: (() => Date) | undefined;
 }
 
 export interface IngestResult {
@@ -85,7 +84,6 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
 
 export function createIntake(options: IntakeOptions): Intake {
   const { store, stores, notifications } = options;
-  const now = options.now ?? (() => new Date());
   const defaultConcurrency = options.concurrency ?? 8;
 
   function checkStore(merchantId: unknown, field: string): string {
@@ -101,7 +99,8 @@ export function createIntake(options: IntakeOptions): Intake {
     checkStore(merchantId, 'store');
     checkOrderId(orderId, 'order_id');
     const kustom = stores.get(merchantId);
-    const readAt = now();
+    // The machine's clock, never a moved one: it orders reads, whatever time the back office decides at.
+    const readAt = new Date();
     let order: Order;
     try {
       order = await kustom.orders.get(orderId);
