@@ -67,6 +67,29 @@ const timeline = async () =>
 const shot = (name: string) => saveScreenshot(page, name);
 
 describe('back office', () => {
+  it('without a session asks to sign in; the magic link signs in; Read Only sees the orders and is refused a capture with 403', async () => {
+    const guest = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const tab = await guest.newPage();
+      await tab.goto(`${shop.url}/back-office/`);
+      await tab.getByTestId('sign-in-email').fill('read-only@nordicwool.example');
+      await tab.getByTestId('sign-in-submit').click();
+      await expect.poll(() => text(tab.getByTestId('sign-in-status'))).toMatch(/^If that address belongs to a user, a sign-in link is on its way/);
+      await tab.goto(shop.lastMagicLink()!);
+      await expect.poll(() => text(tab.getByTestId('signed-in'))).toMatch(/role read only/);
+      await tab.getByRole('searchbox').fill('maja berg');
+      await expect.poll(() => text(tab.getByTestId('orders-count'))).toBe('1 order · showing 1–1');
+      await tab.getByTestId('orders-table').getByRole('button', { name: orderNumber }).click();
+      const d = tab.getByTestId('order-drawer');
+      await d.getByRole('button', { name: 'Capture…' }).click();
+      await d.getByTestId('capture-form').getByTestId('submit-capture').click();
+      await expect.poll(() => text(d.getByRole('alert'))).toBe('Your role (read_only) may not do this: it needs orders:act. (FORBIDDEN)');
+      expect((await shop.kustom.orders.get(orderId)).status).toBe('AUTHORIZED');
+    } finally {
+      await guest.close();
+    }
+  });
+
   it('lists the demo orders and the new one, with expiry and counts', async () => {
     await page.goto(`${shop.url}/back-office/`);
     await page.getByTestId('orders-table').waitFor();

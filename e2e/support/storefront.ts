@@ -61,6 +61,8 @@ export interface Storefront {
   signIn(context: BrowserContext, role?: string): Promise<void>;
   /** A back-office API call as the demo user of `role` (session cookie, CSRF token, Origin). */
   backOffice(path: string, init?: { method?: string; body?: unknown; role?: string }): Promise<Response>;
+  /** The last magic link the server "sent" (the demo prints them). */
+  lastMagicLink(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startStorefront(options: StorefrontOptions = {}): Promise<
       const { orders } = (await (await fetch(`${sandbox.url}/sandbox/v1/orders`)).json()) as { orders: Order[] };
       return orders.map((o) => o.order_id);
     },
+    lastMagicLink: () => links.at(-1),
     async signIn(context, role = 'admin') {
       const tab = await context.newPage();
       await tab.goto(await magicLink(role));
