@@ -59,7 +59,10 @@ export interface NotificationEvent {
 export interface NotificationsOptions {
   store: OrderStore;
   notify?: NotifyHook | undefined;
+  /** The time decisions are made at (expiry, notice dates; the sandbox's clock in a demo). @default () => new Date() */
   now?: (() => Date) | undefined;
+  /** The clock of the e-mail outbox (when a retry is due): the machine's, not a moved one. @default () => new Date() */
+  mailClock?: (() => Date) | undefined;
   /** First retry delay; doubled per attempt, at most one hour. @default 30000 */
   retryDelayMs?: number | undefined;
 }
@@ -90,6 +93,7 @@ export function createNotifications(options: NotificationsOptions): Notification
   const { store } = options;
   const db = store.db;
   const now = options.now ?? (() => new Date());
+  const mailNow = options.mailClock ?? (() => new Date());
   const baseDelay = options.retryDelayMs ?? 30_000;
 
   async function recipients(event: NotificationEvent, tx: Queryable): Promise<{ id: string; email: string; home: boolean; mail: boolean }[]> {
@@ -155,7 +159,7 @@ export function createNotifications(options: NotificationsOptions): Notification
             const n = await q.query(
               `INSERT INTO outbox (user_id, merchant_id, kind, dedupe_key, recipient, subject, text, next_attempt_at, created_at)
                VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8) ON CONFLICT DO NOTHING RETURNING id`,
-              [r.id, event.merchantId, event.kind, event.dedupeKey, r.email, event.title, event.text, at],
+              [r.id, event.merchantId, event.kind, event.dedupeKey, r.email, event.title, event.text, mailNow().toISOString()],
             );
             emails += n.length;
           }
@@ -191,7 +195,7 @@ export function createNotifications(options: NotificationsOptions): Notification
     async flush() {
       let sent = 0;
       let failed = 0;
-      const at = now();
+      const at = mailNow();
       // Lease the due rows (another instance skips them) for ten minutes while sending.
       const due = await db.transaction((tx) =>
         tx.query<{ id: number; user_id: string; merchant_id: string; kind: string; recipient: string; subject: string; text: string; attempts: number }>(
@@ -205,13 +209,13 @@ export function createNotifications(options: NotificationsOptions): Notification
         try {
           if (!options.notify) throw new Error('no notify hook is configured');
           await options.notify({ to: m.recipient, subject: m.subject, text: m.text, kind: m.kind, merchantId: m.merchant_id, userId: m.user_id });
-          await db.query('UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [m.id, now().toISOString()]);
+          await db.query('UPDATE outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1', [m.id, mailNow().toISOString()]);
           sent++;
         } catch (error) {
           const delay = Math.min(baseDelay * 2 ** m.attempts, 3_600_000);
           await db.query('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2, last_error = $3 WHERE id = $1', [
             m.id,
-            new Date(now().getTime() + delay).toISOString(),
+            new Date(mailNow().getTime() + delay).toISOString(),
             String((error as Error)?.message ?? error).slice(0, 500),
           ]);
           failed++;

@@ -30,7 +30,7 @@ for (const engine of engines) {
       const sent: EmailMessage[] = [];
       const n = createNotifications({
         store,
-        now: () => new Date(clock.at),
+        mailClock: () => new Date(clock.at),
         retryDelayMs: 1000,
         notify: (m) => {
           if (failures-- > 0) throw new Error('SMTP down');
