@@ -46,6 +46,7 @@ beforeAll(async () => {
   );
   ids.b = await placeOrder([{ id: 'lambswool-scarf', quantity: 1 }], 'postnord-home');
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await shop.signIn(context, 'admin');
   page = await context.newPage();
   problems = watchProblems(page);
 });
@@ -138,14 +139,22 @@ describe('the order drawer’s actions', () => {
     expect((await sandboxControl('faults', { status: 503, retry_after: 0, method: 'POST', path: '/ordermanagement/v1/orders/*/cancel', times: 3 })).status).toBe(201);
     await drawer().getByRole('button', { name: 'Cancel order' }).click();
     await drawer().getByTestId('confirm-action').click();
-    await expect.poll(() => drawer().getByRole('alert').textContent()).toMatch(/^Injected fault: 503 \(TEMPORARILY_UNAVAILABLE, correlation id [0-9a-f-]{36}\)$/);
+    await expect.poll(() => drawer().getByRole('alert').textContent()).toBe(
+      'Kustom did not confirm the action. Try again: with the same Idempotency-Key it is done at most once. (KUSTOM_UNAVAILABLE)',
+    );
     expect(await status()).toBe('AUTHORIZED');
     await drawer().getByTestId('confirm-action').click();
     await expect.poll(status).toBe('CANCELLED');
     expect(await message()).toBe('Order cancelled.');
     expect(await events()).toEqual(['authorized', 'cancelled']);
     expect((await shop.kustom.orders.get(ids.b)).status).toBe('CANCELLED');
-    // The failed try's 502 (the response, and Chromium's console line for it) is the only problem.
-    expect(problems).toEqual([`502 POST ${shop.url}/api/back-office/orders/${ids.b}/actions`, 'console: Failed to load resource: the server responded with a status of 502 (Bad Gateway)']);
+    // The retry carried the same Idempotency-Key: one cancel, one audit entry.
+    const audit = ((await (await shop.backOffice(`/orders/${ids.b}`)).json()) as { audit: { action: string }[] }).audit;
+    expect(audit.map((a) => a.action)).toEqual(['cancel']);
+    // The failed try's 503 (the response, and Chromium's console line for it) is the only problem.
+    expect(problems).toEqual([
+      `503 POST ${shop.url}/api/back-office/page/orders/${ids.b}/actions`,
+      'console: Failed to load resource: the server responded with a status of 503 (Service Unavailable)',
+    ]);
   });
 });

@@ -45,6 +45,7 @@ beforeAll(async () => {
   orderId = ((await response.json()) as { order_id: string }).order_id;
   orderNumber = (await shop.kustom.orders.get(orderId)).merchant_reference1!;
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  await shop.signIn(context, 'admin');
   page = await context.newPage();
   problems = watchProblems(page);
 });
@@ -66,6 +67,29 @@ const timeline = async () =>
 const shot = (name: string) => saveScreenshot(page, name);
 
 describe('back office', () => {
+  it('without a session asks to sign in; the magic link signs in; Read Only sees the orders and is refused a capture with 403', async () => {
+    const guest = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const tab = await guest.newPage();
+      await tab.goto(`${shop.url}/back-office/`);
+      await tab.getByTestId('sign-in-email').fill('read-only@nordicwool.example');
+      await tab.getByTestId('sign-in-submit').click();
+      await expect.poll(() => text(tab.getByTestId('sign-in-status'))).toMatch(/^If that address belongs to a user, a sign-in link is on its way/);
+      await tab.goto(shop.lastMagicLink()!);
+      await expect.poll(() => text(tab.getByTestId('signed-in'))).toMatch(/role read only/);
+      await tab.getByRole('searchbox').fill('maja berg');
+      await expect.poll(() => text(tab.getByTestId('orders-count'))).toBe('1 order · showing 1–1');
+      await tab.getByTestId('orders-table').getByRole('button', { name: orderNumber }).click();
+      const d = tab.getByTestId('order-drawer');
+      await d.getByRole('button', { name: 'Capture…' }).click();
+      await d.getByTestId('capture-form').getByTestId('submit-capture').click();
+      await expect.poll(() => text(d.getByRole('alert'))).toBe('Your role (read_only) may not do this: it needs orders:act. (FORBIDDEN)');
+      expect((await shop.kustom.orders.get(orderId)).status).toBe('AUTHORIZED');
+    } finally {
+      await guest.close();
+    }
+  });
+
   it('lists the demo orders and the new one, with expiry and counts', async () => {
     await page.goto(`${shop.url}/back-office/`);
     await page.getByTestId('orders-table').waitFor();
@@ -160,12 +184,15 @@ describe('back office', () => {
     const order = await shop.kustom.orders.get(orderId);
     expect([order.status, order.captured_amount, order.refunded_amount, order.remaining_authorized_amount]).toEqual(['CLOSED', 167700, 129900, 0]);
     // The server checks with orderActions too: a stale page cannot cancel it.
-    const refused = await fetch(`${shop.url}/api/back-office/orders/${orderId}/actions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'cancel' }),
-    });
-    expect([refused.status, await refused.json()]).toEqual([409, { error: { code: 'ACTION_NOT_ALLOWED', message: 'The order is closed.' } }]);
+    const refused = await shop.backOffice(`/page/orders/${orderId}/actions`, { body: { action: 'cancel' } });
+    expect([refused.status, await refused.json()]).toEqual([409, { error: 'ACTION_NOT_ALLOWED', message: 'The order is closed.' }]);
+    // Every step is in the audit log, by whom it was done.
+    const audit = ((await (await shop.backOffice(`/orders/${orderId}`)).json()) as { audit: { actor: string; action: string }[] }).audit;
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ['demo-admin', 'capture'],
+      ['demo-admin', 'refund'],
+      ['demo-admin', 'release'],
+    ]);
   });
 
   it('prints a packing slip of what was captured, with the store’s logo', async () => {

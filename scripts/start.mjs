@@ -11,6 +11,8 @@
  *
  *   node scripts/start.mjs [--no-build]
  *   PORT=4000 SANDBOX_PORT=4010 (either is replaced by a free port when taken)
+ *   KUSTOM_DEMO_DATA=.data/demo (where the sandbox's state and the back office's PGlite
+ *   store live: stop and start again, and every order, user and audit entry is still there)
  *
  * Built pages rather than a dev server: nothing compiles on the first request, the
  * pages carry their production Content-Security-Policy, and it starts the same way
@@ -19,7 +21,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,8 +136,17 @@ try {
   }
   const [sandboxPort, shopPort] = [await freePort(Number(process.env.SANDBOX_PORT ?? 4010)), await freePort(Number(process.env.PORT ?? 4000))];
   const sandboxCli = join(root, 'node_modules/.cache/kustom-demo/kustom-sandbox.mjs');
-  const sandboxUrl = await serve('The sandbox', sandboxCli, ['--port', String(sandboxPort), '--seed', 'demo']);
-  const shopUrl = await serve('The storefront', join(root, 'examples/storefront/dist/server/main.js'), ['--port', String(shopPort), '--sandbox', sandboxUrl]);
+  const dataDir = resolve(root, process.env.KUSTOM_DEMO_DATA ?? '.data/demo');
+  await mkdir(dataDir, { recursive: true });
+  const sandboxUrl = await serve('The sandbox', sandboxCli, ['--port', String(sandboxPort), '--seed', 'demo', '--data', join(dataDir, 'sandbox.json')]);
+  const shopUrl = await serve('The storefront', join(root, 'examples/storefront/dist/server/main.js'), [
+    '--port',
+    String(shopPort),
+    '--sandbox',
+    sandboxUrl,
+    '--data-dir',
+    dataDir,
+  ]);
   console.log(`
 Kustom demo: a shop, its back office and a local Kustom API (no account, no network).
 
@@ -145,6 +156,11 @@ Kustom demo: a shop, its back office and a local Kustom API (no account, no netw
 
   The merchant server holds the secret test key kco_test_api_sandbox; the pages get
   only the public key kustom_pk_test_sandbox.
+
+  Sign in to the back office with a magic link: enter one of the demo users
+  (admin@nordicwool.example, super-admin@, user@, settlement@, disputes@, read-only@,
+  external@, terminated@) and the link is printed here.
+  Data: ${dataDir} (delete it to start afresh)
 
 Ready in ${seconds()} s. Press Ctrl+C to stop.
 `);

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKustomClient, type KustomClient, type Order } from '@kustom/sdk';
 import { startSandboxServer } from '@kustom/sandbox/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, offlineNoise } from '../../scripts/chromium.mjs';
 import { createMerchantServer } from '../../examples/storefront/server/merchant-server.js';
 
@@ -57,6 +57,12 @@ export interface Storefront {
   /** A client of the same sandbox, to check what Kustom holds. */
   kustom: KustomClient;
   sandboxOrderIds(): Promise<string[]>;
+  /** Signs the browser context in to the back office as the demo user of `role` (magic link). @default 'admin' */
+  signIn(context: BrowserContext, role?: string): Promise<void>;
+  /** A back-office API call as the demo user of `role` (session cookie, CSRF token, Origin). */
+  backOffice(path: string, init?: { method?: string; body?: unknown; role?: string }): Promise<Response>;
+  /** The last magic link the server "sent" (the demo prints them). */
+  lastMagicLink(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -72,7 +78,9 @@ export async function startStorefront(options: StorefrontOptions = {}): Promise<
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const links: string[] = [];
   const merchant = createMerchantServer({
+    onMagicLink: (link) => void links.push(link.url),
     kustom: createKustomClient({ apiKey: 'kco_test_api_sandbox', baseUrl: sandbox.url }),
     elements: { publicApiKey: 'kustom_pk_test_sandbox', baseUrl: sandbox.url },
     publicUrl: url,
@@ -81,6 +89,26 @@ export async function startStorefront(options: StorefrontOptions = {}): Promise<
     logo: `data:image/png;base64,${readFileSync(join(storefrontDir, 'server/logo.png')).toString('base64')}`,
   });
   server.on('request', (req, res) => void merchant.handle(req, res));
+  await merchant.ready;
+  const email = (role: string) => `${role.replace(/_/g, '-')}@nordicwool.example`;
+  async function magicLink(role: string): Promise<string> {
+    const before = links.length;
+    const r = await fetch(`${url}/api/back-office/auth/magic-link`, { method: 'POST', headers: { origin: url, 'content-type': 'application/json' }, body: JSON.stringify({ email: email(role) }) });
+    if (r.status !== 202 || links.length !== before + 1) throw new Error(`no magic link for ${role}: ${r.status}`);
+    return links.at(-1)!;
+  }
+  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  async function session(role: string) {
+    let s = sessions.get(role);
+    if (!s) {
+      const verified = await fetch(await magicLink(role), { redirect: 'manual' });
+      const cookie = verified.headers.get('set-cookie')!.split(';')[0]!;
+      const me = (await (await fetch(`${url}/api/back-office/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+      s = { cookie, csrf: me.csrfToken };
+      sessions.set(role, s);
+    }
+    return s;
+  }
   return {
     url,
     sandboxUrl: sandbox.url,
@@ -89,9 +117,23 @@ export async function startStorefront(options: StorefrontOptions = {}): Promise<
       const { orders } = (await (await fetch(`${sandbox.url}/sandbox/v1/orders`)).json()) as { orders: Order[] };
       return orders.map((o) => o.order_id);
     },
+    lastMagicLink: () => links.at(-1),
+    async signIn(context, role = 'admin') {
+      const tab = await context.newPage();
+      await tab.goto(await magicLink(role));
+      await tab.close();
+    },
+    async backOffice(path, init = {}) {
+      const s = await session(init.role ?? 'admin');
+      const headers: Record<string, string> = { cookie: s.cookie, origin: url };
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      if ((init.method ?? (init.body === undefined ? 'GET' : 'POST')) !== 'GET') headers['x-csrf-token'] = s.csrf;
+      return fetch(`${url}/api/back-office${path}`, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers, body: init.body === undefined ? null : JSON.stringify(init.body) });
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await merchant.close();
       await sandbox.close();
     },
   };

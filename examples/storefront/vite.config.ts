@@ -27,8 +27,10 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: { conditions: ['@kustom/source', 'module', 'browser', 'development|production'] },
   ssr: {
     resolve: { conditions: ['@kustom/source', 'module', 'node', 'development|production'], externalConditions: ['@kustom/source'] },
-    // One self-contained file: the server needs no node_modules at run time.
+    // One self-contained file, except the back office's database engines: PGlite loads its
+    // WebAssembly and data files from its own package, pg its optional native binding.
     noExternal: true,
+    external: ['@electric-sql/pglite', 'pg'],
   },
   build: isSsrBuild
     ? {

@@ -1,43 +1,33 @@
 /**
- * The back office's side: the orders page, the export, repeated and expiring orders,
- * the order drawer's actions and the packing slip, all with `@kustom/sdk`'s helpers.
+ * The storefront's back-office page views, as routes of `@kustom/back-office`'s handler
+ * (so every one is behind its session, role, store-access, Origin and CSRF checks):
  *
- * Where the orders come from: the Kustom API has no "list orders" call. A merchant
- * keeps the ids of the orders it created (here: in memory, as the shop creates them;
- * in production: your database, fed by the checkout and the push notifications) and
- * reads each with `orders.get`. For the demo data, which this server did not create,
- * the sandbox's `GET /sandbox/v1/orders` adds their ids.
+ *   GET  /page/orders?q=&status=…        the orders page (orders:view)
+ *   GET  /page/orders.csv?…              the export (orders:view)
+ *   GET  /page/orders/:orderId           the drawer's order (orders:view)
+ *   POST /page/orders/:orderId/actions   the drawer's actions (orders:act), through the
+ *                                        package's actions: idempotency key, audit, conflicts
+ *
+ * Where the orders come from: the package's order store, fed by Kustom's push (a
+ * completed checkout) and a backfill of the sandbox's demo orders; nothing is read per
+ * order on a page view and nothing is kept in memory.
  */
 import {
   expiringOrders,
   findRepeatedOrders,
-  isKustomNotFoundError,
-  orderActions,
   ordersToCsv,
-  planCapture,
-  planEdit,
-  planRefund,
-  renderPackingSlip,
   searchOrders,
-  type KustomClient,
   type Order,
   type OrderColumn,
   type OrderSearchQuery,
 } from '@kustom/sdk';
-import type { ActionResponse, OrderResponse, OrdersPageResponse } from '../src/api-types.js';
+import { BackOfficeError, json, readJson, type Route, type RouteContext } from '@kustom/back-office/server';
+import type { ActionRequest, ActionResponse, OrderResponse, OrdersPageResponse } from '../src/api-types.js';
 import { editedLines } from '../src/back-office/edit-lines.js';
-import { HttpError } from './http.js';
 
-export interface BackOfficeApiOptions {
-  kustom: KustomClient;
-  /** The order ids this back office knows. */
-  orderIds(): Promise<string[]>;
+export interface BackOfficePageOptions {
   /** The time decisions are made at (the sandbox's clock in the demo). */
   now(): Promise<Date>;
-  /** The store on the packing slip. */
-  store: { name: string; address: string[]; email?: string };
-  /** A PNG or JPEG data URL for the packing slip. */
-  logo?: string | undefined;
   /** The language of the back office. @default 'en' */
   locale?: string;
 }
@@ -45,21 +35,10 @@ export interface BackOfficeApiOptions {
 export const PAGE_SIZE = 20;
 const TIME_ZONE = 'Europe/Stockholm';
 
-/** Reads orders a few at a time; ids without an Order Management order (checkouts never completed) are skipped. */
-async function readOrders(kustom: KustomClient, ids: string[], concurrency = 8): Promise<Order[]> {
-  const orders: (Order | undefined)[] = new Array(ids.length);
-  let next = 0;
-  async function worker() {
-    while (next < ids.length) {
-      const i = next++;
-      orders[i] = await kustom.orders.get(ids[i]!).catch((error: unknown) => {
-        if (isKustomNotFoundError(error)) return undefined;
-        throw error;
-      });
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return orders.filter((o): o is Order => o !== undefined);
+/** Every order of the store, from the database. */
+async function storedOrders(ctx: RouteContext): Promise<Order[]> {
+  const rows = await ctx.store.db.query<{ body: Order }>('SELECT body FROM orders WHERE merchant_id = $1 ORDER BY created_at DESC, order_id DESC', [ctx.merchantId]);
+  return rows.map((r) => r.body);
 }
 
 const list = (params: URLSearchParams, name: string) => {
@@ -90,115 +69,128 @@ export function searchQuery(params: URLSearchParams): OrderSearchQuery {
 
 const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
 
-export function createBackOfficeApi(options: BackOfficeApiOptions) {
-  const { kustom } = options;
+export function backOfficePageRoutes(options: BackOfficePageOptions): Route[] {
   const locale = options.locale ?? 'en';
-  const load = async () => readOrders(kustom, await options.orderIds());
+  const bad = (message: string, field: string) => new BackOfficeError(400, 'BAD_VALUE', message, { field });
 
-  async function view(orderId: string): Promise<OrderResponse> {
-    const [order, now] = await Promise.all([kustom.orders.get(orderId), options.now()]);
-    return { now: now.toISOString(), order };
+  async function view(ctx: RouteContext, orderId: string): Promise<OrderResponse> {
+    const order = await ctx.store.getOrder(ctx.merchantId, orderId);
+    if (!order) throw new BackOfficeError(404, 'NOT_FOUND', 'No such order in this store.', { field: 'orderId' });
+    return { now: (await options.now()).toISOString(), order };
   }
 
-  return {
-    /** GET /api/back-office/orders?q=&status=&country=&currency=&payment=&from=&to=&sort=&dir=&page= */
-    async orders(params: URLSearchParams): Promise<OrdersPageResponse> {
-      const query = searchQuery(params);
-      const [orders, now] = await Promise.all([load(), options.now()]);
-      const result = searchOrders(orders, query);
-      return {
-        now: now.toISOString(),
-        result,
-        facets: {
-          statuses: distinct(orders.map((o) => o.status)),
-          countries: distinct(orders.map((o) => o.purchase_country?.toUpperCase())),
-          currencies: distinct(orders.map((o) => o.purchase_currency?.toUpperCase())),
-          paymentMethods: distinct(orders.map((o) => o.initial_payment_method?.type)),
-        },
-        known: orders.length,
-        expiring: expiringOrders(orders, { now }),
-        repeated: findRepeatedOrders(orders, { windowMinutes: 60, now }),
-      };
+  return [
+    {
+      method: 'GET',
+      path: '/page/orders',
+      permission: 'orders:view',
+      async handle(ctx) {
+        const query = searchQuery(ctx.url.searchParams);
+        const [orders, now] = await Promise.all([storedOrders(ctx), options.now()]);
+        const result = searchOrders(orders, query);
+        const body: OrdersPageResponse = {
+          now: now.toISOString(),
+          result,
+          facets: {
+            statuses: distinct(orders.map((o) => o.status)),
+            countries: distinct(orders.map((o) => o.purchase_country?.toUpperCase())),
+            currencies: distinct(orders.map((o) => o.purchase_currency?.toUpperCase())),
+            paymentMethods: distinct(orders.map((o) => o.initial_payment_method?.type)),
+          },
+          known: orders.length,
+          expiring: expiringOrders(orders, { now }),
+          repeated: findRepeatedOrders(orders, { windowMinutes: 60, now }),
+        };
+        return json(body);
+      },
     },
-
-    /** GET /api/back-office/orders.csv?…: every order matching the page's filters (all pages), streamed. */
-    async *csv(params: URLSearchParams): AsyncGenerator<string> {
-      const query = searchQuery(params);
-      const orders = await load();
-      const first = searchOrders(orders, { ...query, page: 1, pageSize: 1000 });
-      async function* matching() {
-        yield* first.items;
-        for (let page = 2; page <= first.pageCount; page++) yield* searchOrders(orders, { ...query, page, pageSize: 1000 }).items;
-      }
-      // The SDK's default columns: references, dates (the expiry date too), status, customer, amounts.
-      yield* ordersToCsv(matching(), { locale, bom: true });
-    },
-
-    /** GET /api/back-office/orders/{id} */
-    order: view,
-
-    /**
-     * POST /api/back-office/orders/{id}/actions: plans the action with the SDK's helpers on
-     * the order as Kustom has it now, sends it, and answers the order as Kustom then has it.
-     * Cancel, release and extend carry no body; they are sent only when `orderActions`
-     * allows them, and Kustom still has the last word.
-     */
-    async act(orderId: string, body: unknown): Promise<ActionResponse> {
-      const request = (body ?? {}) as Record<string, unknown>;
-      const [order, now] = await Promise.all([kustom.orders.get(orderId), options.now()]);
-      const result: ActionResponse['result'] = {};
-      const action = request.action;
-      const allowedOrRefuse = (name: 'cancel' | 'release' | 'extend') => {
-        const state = orderActions(order, { now, locale })[name];
-        if (!state.allowed) throw new HttpError(409, 'ACTION_NOT_ALLOWED', state.message ?? `${state.label} is not allowed.`);
-      };
-      switch (action) {
-        case 'capture': {
-          const plan = planCapture(order, movementSpec(request.spec), { now });
-          result.capture_id = (await kustom.orders.capture(orderId, plan)).capture_id;
-          break;
+    {
+      method: 'GET',
+      path: '/page/orders.csv',
+      permission: 'orders:view',
+      async handle(ctx) {
+        const query = searchQuery(ctx.url.searchParams);
+        const orders = await storedOrders(ctx);
+        const first = searchOrders(orders, { ...query, page: 1, pageSize: 1000 }); // a bad filter fails here, before the headers
+        async function* matching() {
+          yield* first.items;
+          for (let page = 2; page <= first.pageCount; page++) yield* searchOrders(orders, { ...query, page, pageSize: 1000 }).items;
         }
-        case 'refund': {
-          const plan = planRefund(order, movementSpec(request.spec), { now });
-          result.refund_id = (await kustom.orders.refund(orderId, plan)).refund_id;
-          break;
-        }
-        case 'edit': {
-          const selection = lineSelection(request.lines, 'lines');
-          await kustom.orders.updateAuthorization(orderId, planEdit(order, editedLines(order, selection), { now }));
-          break;
-        }
-        case 'cancel':
-          allowedOrRefuse('cancel');
-          await kustom.orders.cancel(orderId);
-          break;
-        case 'release':
-          allowedOrRefuse('release');
-          await kustom.orders.releaseRemainingAuthorization(orderId);
-          break;
-        case 'extend':
-          allowedOrRefuse('extend');
-          await kustom.orders.extendAuthorizationTime(orderId);
-          break;
-        default:
-          throw new HttpError(400, 'BAD_VALUE', 'Unknown action.', 'action');
-      }
-      return { ...(await view(orderId)), result };
+        const chunks = ordersToCsv(matching(), { locale, bom: true })[Symbol.asyncIterator]();
+        const encoder = new TextEncoder();
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const next = await chunks.next();
+            if (next.done) controller.close();
+            else controller.enqueue(encoder.encode(next.value));
+          },
+        });
+        const day = new Date().toISOString().slice(0, 10);
+        return new Response(stream, {
+          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="orders-${day}.csv"` },
+        });
+      },
     },
-
-    /** GET /back-office/orders/{id}/packing-slip: a printable HTML document (captured lines only). */
-    async packingSlip(orderId: string): Promise<string> {
-      const order = await kustom.orders.get(orderId);
-      return renderPackingSlip(order, { store: options.store, logo: options.logo, locale, timeZone: TIME_ZONE });
+    {
+      method: 'GET',
+      path: '/page/orders/:orderId',
+      permission: 'orders:view',
+      handle: async (ctx) => json(await view(ctx, ctx.params.orderId!)),
     },
-  };
+    {
+      method: 'POST',
+      path: '/page/orders/:orderId/actions',
+      permission: 'orders:act',
+      /**
+       * The drawer's choice, done by the package's actions (planned with the SDK's
+       * helpers on the stored order, sent with an idempotency key, re-read, stored with
+       * its audit entry); answers the order as Kustom then has it.
+       */
+      async handle(ctx) {
+        const orderId = ctx.params.orderId!;
+        const request = ((await readJson(ctx.request)) ?? {}) as ActionRequest & Record<string, unknown>;
+        const stored = await view(ctx, orderId);
+        let input: unknown;
+        switch (request.action) {
+          case 'capture':
+          case 'refund':
+            input = movementSpec(request.spec);
+            break;
+          case 'edit':
+            input = { order_lines: editedLines(stored.order, lineSelection(request.lines, 'lines')) };
+            break;
+          case 'cancel':
+          case 'release':
+          case 'extend':
+            input = {};
+            break;
+          default:
+            throw bad('Unknown action.', 'action');
+        }
+        const r = await ctx.actions.act({
+          merchantId: ctx.merchantId,
+          user: ctx.user,
+          orderId,
+          action: request.action,
+          input,
+          idempotencyKey: ctx.request.headers.get('idempotency-key') ?? undefined,
+        });
+        const answer = (r.audit.response ?? {}) as { capture_id?: string; refund_id?: string };
+        const result: ActionResponse['result'] = {};
+        if (answer.capture_id) result.capture_id = answer.capture_id;
+        if (answer.refund_id) result.refund_id = answer.refund_id;
+        const body: ActionResponse = { ...(await view(ctx, orderId)), result };
+        return json(body);
+      },
+    },
+  ];
 }
 
 function lineSelection(value: unknown, field: string): { reference: string; quantity: number }[] {
-  if (!Array.isArray(value) || value.length === 0) throw new HttpError(400, 'BAD_VALUE', 'Choose at least one line.', field);
+  if (!Array.isArray(value) || value.length === 0) throw new BackOfficeError(400, 'BAD_VALUE', 'Choose at least one line.', { field });
   return value.map((item: unknown, i) => {
     const { reference, quantity } = (item ?? {}) as Record<string, unknown>;
-    if (typeof reference !== 'string' || typeof quantity !== 'number') throw new HttpError(400, 'BAD_VALUE', 'Each line needs a reference and a quantity.', `${field}[${i}]`);
+    if (typeof reference !== 'string' || typeof quantity !== 'number') throw new BackOfficeError(400, 'BAD_VALUE', 'Each line needs a reference and a quantity.', { field: `${field}[${i}]` });
     return { reference, quantity };
   });
 }
@@ -214,6 +206,6 @@ function movementSpec(value: unknown) {
     case 'amount':
       return { kind: 'amount' as const, amount: spec.amount as number, tax_rate: spec.tax_rate as number, description: String(spec.description ?? '') };
     default:
-      throw new HttpError(400, 'BAD_VALUE', 'Choose full, lines or amount.', 'spec.kind');
+      throw new BackOfficeError(400, 'BAD_VALUE', 'Choose full, lines or amount.', { field: 'spec.kind' });
   }
 }

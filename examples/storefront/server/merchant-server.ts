@@ -8,12 +8,23 @@
  * `handle(req, res, next?)` fits `http.createServer` and connect-style dev servers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createElementsClient, type KustomClient } from '@kustom/sdk';
+import { createElementsClient, type KustomClient, type KustomStores } from '@kustom/sdk';
+import {
+  ROLES,
+  ROUTES,
+  createBackOfficeHandler,
+  createSessions,
+  openStore,
+  sendFetchResponse,
+  toFetchRequest,
+  type MagicLink,
+  type OrderStore,
+} from '@kustom/back-office/server';
 import type { StorefrontConfig } from '../src/api-types.js';
 import { SHOP } from '../src/catalog.js';
-import { createBackOfficeApi } from './back-office-api.js';
+import { backOfficePageRoutes } from './back-office-api.js';
 import { HttpError, readJson, sendError, sendJson } from './http.js';
-import { sandboxControls } from './sandbox.js';
+import { sandboxControls, type SandboxControls } from './sandbox.js';
 import { createShopApi } from './shop-api.js';
 import { createStaticHandler, pageSecurityHeaders } from './static.js';
 
@@ -31,9 +42,29 @@ export interface MerchantServerOptions {
    * as the shopper would, name the demo orders, tell its clock.
    */
   sandboxUrl?: string | undefined;
-  /** A PNG or JPEG data URL: the logo on packing slips. */
+  /** A PNG or JPEG data URL: the logo on packing slips (stored per store at start). */
   logo?: string | undefined;
+  /** The back office's order store: a PGlite data directory (kept across restarts); in memory when left out. */
+  dataDir?: string | undefined;
+  /** …or a PostgreSQL server (`DATABASE_URL`). */
+  databaseUrl?: string | undefined;
+  /** The Kustom merchant id of the sandbox's credentials. @default 'PK12345' */
+  merchantId?: string | undefined;
+  /** Signs the back office's session cookies (32+ characters). @default a random one per start (sessions end with the process) */
+  sessionSecret?: string | undefined;
+  /** Where magic links go; the demo prints them. @default console.log */
+  onMagicLink?: ((link: MagicLink) => void) | undefined;
 }
+
+/** The demo's users, one of every role, all on the sandbox's store. */
+export const DEMO_USERS = ROLES.map((role) => ({
+  id: `demo-${role}`,
+  email: `${role.replace(/_/g, '-')}@nordicwool.example`,
+  name: role.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+  role,
+  external: role === 'external',
+  expiresAt: role === 'external' ? '2099-12-31T00:00:00.000Z' : null,
+}));
 
 type Next = (error?: unknown) => void;
 
@@ -47,16 +78,89 @@ export function createMerchantServer(options: MerchantServerOptions) {
     currency: SHOP.currency,
     locale: SHOP.locale,
   };
-  const sandbox = options.sandboxUrl ? sandboxControls(options.sandboxUrl) : undefined;
-
-  /** The orders this server created, oldest first. */
+  /** The orders this server created (the shop's confirmation page shows only those). */
   const created = new Set<string>();
-  const acknowledged = new Set<string>();
-  async function acknowledge(orderId: string) {
-    if (acknowledged.has(orderId)) return;
-    await options.kustom.orders.acknowledge(orderId);
-    acknowledged.add(orderId);
+  const merchantId = options.merchantId ?? 'PK12345';
+  // One store here; `createKustomStores` builds the same from per-store credentials.
+  const stores: KustomStores = { ids: [merchantId], has: (id) => id === merchantId, get: () => options.kustom };
+  const onMagicLink = options.onMagicLink ?? ((link: MagicLink) => console.log(`Sign-in link for ${link.to} (${link.user.role}): ${link.url}`));
+
+  const sandboxRaw = options.sandboxUrl ? sandboxControls(options.sandboxUrl) : undefined;
+  const sandbox: SandboxControls | undefined = sandboxRaw && {
+    ...sandboxRaw,
+    async completeCheckout(orderId, choice) {
+      await sandboxRaw.completeCheckout(orderId, choice);
+      await deliverPush(orderId);
+    },
+  };
+  // The back office decides at the sandbox's time (its clock can be frozen or moved): read before each request.
+  let clock: { offset: number; frozenAt?: number | undefined } = { offset: 0 };
+  const now = () => new Date(clock.frozenAt ?? Date.now() + clock.offset);
+  async function syncClock() {
+    if (!sandboxRaw) return;
+    const c = await sandboxRaw.clock();
+    clock = c.frozen ? { offset: 0, frozenAt: c.now.getTime() } : { offset: c.now.getTime() - Date.now() };
   }
+
+  // The back office: its order store on PGlite (or PostgreSQL), users of every role, the handler.
+  const boPath = '/api/back-office';
+  const backOffice = (async () => {
+    const store: OrderStore = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+    for (const u of DEMO_USERS) if (!(await store.getUser(u.id))) await store.saveUser({ ...u, merchantIds: [merchantId] });
+    if (options.logo) {
+      await store.db.query('INSERT INTO store_settings (merchant_id, logo) VALUES ($1, $2) ON CONFLICT (merchant_id) DO NOTHING', [merchantId, options.logo]);
+    }
+    const sessions = createSessions({
+      store,
+      secret: options.sessionSecret ?? crypto.randomUUID() + crypto.randomUUID(),
+      origin: publicUrl,
+      verifyUrl: `${publicUrl}${boPath}/auth/verify`,
+      sendMagicLink: onMagicLink,
+    });
+    const handler = createBackOfficeHandler({
+      store,
+      stores,
+      origin: publicUrl,
+      basePath: boPath,
+      sessions,
+      routes: [...ROUTES, ...backOfficePageRoutes({ now: async () => now() })],
+      now,
+      storeProfile: () => ({ name: `${SHOP.name} AB`, address: ['Sveavägen 1', '111 57 Stockholm', 'Sweden'], email: 'orders@nordicwool.example' }),
+      notify: (mail) => console.log(`E-mail to ${mail.to}: ${mail.subject}`),
+      afterSignIn: '/back-office/',
+    });
+    // The sandbox's demo orders reach the store the way any order id list would: a backfill (read from Kustom, stored).
+    await syncClock();
+    if (sandboxRaw) await handler.intake.backfill(merchantId, await sandboxRaw.orderIds());
+    // The periodic work (pending actions, sync of open orders, expiry notices, the e-mail outbox).
+    const timer = setInterval(() => {
+      void syncClock()
+        .then(() => handler.runMaintenance())
+        .catch((error: unknown) => console.error('back office maintenance:', error));
+    }, 60_000);
+    timer.unref();
+    return { store, handler, timer };
+  })();
+  void backOffice.catch(() => undefined); // awaited where it is used; a failure answers there
+
+  /**
+   * Kustom's push for a completed checkout: `merchant_urls.push` (`/api/kustom/push?order_id=…`).
+   * The real API sends it; the sandbox sends none, so the demo delivers it in the sandbox's
+   * place right after the shopper's part (below), over HTTP to this very route.
+   */
+  async function deliverPush(orderId: string): Promise<void> {
+    const checkout = await options.kustom.checkout.orders.get(orderId);
+    const push = checkout.merchant_urls?.push;
+    if (!push) return;
+    const url = push.replace('{checkout.order.id}', encodeURIComponent(orderId));
+    const response = await fetch(url, { method: 'POST' });
+    if (!response.ok) throw new HttpError(502, 'PUSH_FAILED', `The push for ${orderId} answered ${response.status}.`);
+  }
+  /** The confirmation page: an express checkout completed in the sandbox's popup gets its push here. */
+  const acknowledge = async (orderId: string) => {
+    const { store } = await backOffice;
+    if (!(await store.getOrder(merchantId, orderId))) await deliverPush(orderId);
+  };
 
   const shop = createShopApi({
     kustom: options.kustom,
@@ -66,13 +170,6 @@ export function createMerchantServer(options: MerchantServerOptions) {
     sandbox,
     remember: (id) => void created.add(id),
     knows: (id) => created.has(id),
-  });
-  const backOffice = createBackOfficeApi({
-    kustom: options.kustom,
-    orderIds: async () => [...new Set([...created].reverse().concat(sandbox ? await sandbox.orderIds() : []))],
-    now: sandbox ? () => sandbox.now() : async () => new Date(),
-    store: { name: `${SHOP.name} AB`, address: ['Sveavägen 1', '111 57 Stockholm', 'Sweden'], email: 'orders@nordicwool.example' },
-    logo: options.logo,
   });
   const serveStatic = options.staticDir
     ? createStaticHandler(options.staticDir, pageSecurityHeaders(new URL(elements.baseUrl).origin))
@@ -88,49 +185,15 @@ export function createMerchantServer(options: MerchantServerOptions) {
     ['POST', /^\/api\/express-orders$/, json(async (req) => shop.createExpressOrder(await readJson(req)), 201)],
     ['POST', /^\/api\/express-orders\/([^/]+)\/abort$/, json(async (_req, [, id]) => shop.abortExpressOrder(id!))],
     ['GET', /^\/api\/orders\/([^/]+)$/, json(async (_req, [, id]) => shop.confirmation(id!, acknowledge))],
-    // Kustom's push notification: the order exists; acknowledge it. (The sandbox sends none; the real API does.)
+    // Kustom's push (merchant_urls.push): the back office reads the order, stores it and acknowledges it.
     [
       'POST',
       /^\/api\/kustom\/push$/,
-      async (_req, res, _m, url) => {
-        const id = url.searchParams.get('order_id');
-        if (id && created.has(id)) await acknowledge(id);
-        res.writeHead(204).end();
-      },
-    ],
-    ['GET', /^\/api\/back-office\/orders$/, json(async (_req, _m, url) => backOffice.orders(url.searchParams))],
-    [
-      'GET',
-      /^\/api\/back-office\/orders\.csv$/,
-      async (_req, res, _m, url) => {
-        const chunks = backOffice.csv(url.searchParams);
-        const first = await chunks.next(); // errors (a bad filter) surface before the headers go out
-        const day = new Date().toISOString().slice(0, 10);
-        res.writeHead(200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="orders-${day}.csv"`,
-          'cache-control': 'no-store',
-        });
-        if (!first.done) res.write(first.value);
-        for await (const chunk of chunks) if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
-        res.end();
-      },
-    ],
-    ['GET', /^\/api\/back-office\/orders\/([^/]+)$/, json(async (_req, [, id]) => backOffice.order(id!))],
-    ['POST', /^\/api\/back-office\/orders\/([^/]+)\/actions$/, json(async (req, [, id]) => backOffice.act(id!, await readJson(req)))],
-    [
-      'GET',
-      /^\/back-office\/orders\/([^/]+)\/packing-slip$/,
-      async (_req, res, [, id]) => {
-        const html = await backOffice.packingSlip(id!);
-        res.writeHead(200, {
-          'content-type': 'text/html; charset=utf-8',
-          // The document carries its own strict policy (data: images, its style by hash); this one forbids the rest.
-          'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        });
-        res.end(html);
+      async (req, res, _m, url) => {
+        const { handler } = await backOffice;
+        const push = new URL(url.pathname + url.search, publicUrl);
+        push.searchParams.set('store', merchantId);
+        await sendFetchResponse(res, await handler.intake.handlePush(new Request(push, { method: 'POST', headers: { host: req.headers.host ?? '' } })));
       },
     ],
   ];
@@ -138,6 +201,11 @@ export function createMerchantServer(options: MerchantServerOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> {
     const url = new URL(req.url ?? '/', publicUrl);
     try {
+      if (url.pathname === boPath || url.pathname.startsWith(`${boPath}/`)) {
+        const { handler } = await backOffice;
+        await syncClock();
+        return await sendFetchResponse(res, await handler(toFetchRequest(req)));
+      }
       let pathMatched = false;
       for (const [method, path, run] of routes) {
         const match = path.exec(url.pathname);
@@ -154,10 +222,23 @@ export function createMerchantServer(options: MerchantServerOptions) {
       if (next) return next();
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     } catch (error) {
-      if (next && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/back-office/orders/')) return next(error);
+      if (next && !url.pathname.startsWith('/api/')) return next(error);
       sendError(res, error);
     }
   }
 
-  return { handle, config, createdOrderIds: () => [...created] };
+  return {
+    handle,
+    config,
+    createdOrderIds: () => [...created],
+    /** Resolves once the store is open, the users seeded and the demo orders backfilled. */
+    ready: backOffice.then(() => undefined),
+    /** The back office's store and handler. */
+    backOffice,
+    async close() {
+      const { store, timer } = await backOffice;
+      clearInterval(timer);
+      await store.close();
+    },
+  };
 }

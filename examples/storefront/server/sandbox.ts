@@ -17,6 +17,8 @@ export interface SandboxControls {
   completeCheckout(orderId: string, choice: { payment_method: string; shipping_option_id?: string | undefined; billing_address?: Address; shipping_address?: Address }): Promise<void>;
   orderIds(): Promise<string[]>;
   now(): Promise<Date>;
+  /** The clock and whether it is frozen (it then moves only when told). */
+  clock(): Promise<{ now: Date; frozen: boolean }>;
 }
 
 export function sandboxControls(sandboxUrl: string): SandboxControls {
@@ -43,8 +45,11 @@ export function sandboxControls(sandboxUrl: string): SandboxControls {
       return orders.map((o) => o.order_id);
     },
     async now() {
-      const { now } = (await call('/sandbox/v1/clock')) as { now: string };
-      return new Date(now);
+      return (await this.clock()).now;
+    },
+    async clock() {
+      const { now, frozen } = (await call('/sandbox/v1/clock')) as { now: string; frozen: boolean };
+      return { now: new Date(now), frozen: frozen === true };
     },
   };
 }

@@ -76,6 +76,88 @@ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_change();
 `,
   },
+  {
+    version: 2,
+    name: 'intake, actions, sessions, notifications',
+    sql: `
+-- When each stored order was read from Kustom: an older read never overwrites a newer one.
+CREATE TABLE order_reads (
+  merchant_id text NOT NULL,
+  order_id text NOT NULL,
+  read_at timestamptz NOT NULL,
+  PRIMARY KEY (merchant_id, order_id)
+);
+-- One action in flight per order: a second user acting at once gets a conflict.
+CREATE TABLE action_claims (
+  merchant_id text NOT NULL,
+  order_id text NOT NULL,
+  idempotency_key text NOT NULL,
+  actor text NOT NULL,
+  action text NOT NULL,
+  request jsonb NOT NULL,
+  claimed_at timestamptz NOT NULL,
+  PRIMARY KEY (merchant_id, order_id)
+);
+CREATE TABLE store_settings (
+  merchant_id text PRIMARY KEY,
+  logo text,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE sessions (
+  id_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  csrf_secret text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  rotated_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE magic_links (
+  token_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+CREATE TABLE rate_limits (
+  key text NOT NULL,
+  window_start timestamptz NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (key, window_start)
+);
+CREATE TABLE notices (
+  id bigserial PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  merchant_id text NOT NULL,
+  kind text NOT NULL,
+  dedupe_key text NOT NULL,
+  title text NOT NULL,
+  data jsonb,
+  created_at timestamptz NOT NULL,
+  read_at timestamptz,
+  UNIQUE (user_id, merchant_id, kind, dedupe_key)
+);
+CREATE INDEX notices_user ON notices (user_id, merchant_id, id DESC);
+CREATE TABLE outbox (
+  id bigserial PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  merchant_id text NOT NULL,
+  kind text NOT NULL,
+  dedupe_key text NOT NULL,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  text text NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL,
+  sent_at timestamptz,
+  last_error text,
+  created_at timestamptz NOT NULL,
+  UNIQUE (user_id, merchant_id, kind, dedupe_key)
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL;
+CREATE INDEX orders_open_expiry ON orders (merchant_id, expires_at) WHERE status IN ('AUTHORIZED', 'PART_CAPTURED');
+`,
+  },
 ];
 
 /** Arbitrary constant: the advisory-lock key of the migrations. */

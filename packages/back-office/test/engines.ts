@@ -73,3 +73,21 @@ export async function freshPgDatabase(url: string): Promise<string> {
 }
 
 export type { Db };
+
+/** The engines a suite runs on: PGlite always, PostgreSQL where a server could be reached or started. */
+export async function storeEngines(suite: string): Promise<{
+  engines: { name: string; skip: boolean; databaseUrl: () => Promise<string | undefined> }[];
+  stop(): void;
+}> {
+  const pg = await startPostgres();
+  if (typeof pg === 'string') console.log(`SKIPPED PostgreSQL ${suite}: ${pg}`);
+  return {
+    engines: [
+      { name: 'PGlite', skip: false, databaseUrl: async () => undefined },
+      { name: 'PostgreSQL server', skip: typeof pg === 'string', databaseUrl: async () => freshPgDatabase((pg as PgServer).url) },
+    ],
+    stop: () => {
+      if (typeof pg !== 'string') pg.stop();
+    },
+  };
+}

@@ -25,7 +25,8 @@ import {
   type Order,
   type OrderActions,
 } from '@kustom/sdk';
-import { ApiError, api } from '../api.js';
+import { ApiError } from '../api.js';
+import { BACK_OFFICE_API, boApi } from './session.js';
 import type { ActionRequest, ActionResponse, LineSelection, OrderResponse } from '../api-types.js';
 import { h, render, type Child } from '../dom.js';
 import { formatDate, formatDateTime, money } from '../format.js';
@@ -103,7 +104,7 @@ export function createDrawer(options: DrawerOptions) {
       render(dialog, h('p', { class: 'drawer__loading' }, 'Loading order…'));
     }
     try {
-      current = await api<OrderResponse>(`/api/back-office/orders/${encodeURIComponent(orderId)}`, { signal: loading.signal });
+      current = await boApi<OrderResponse>(`/page/orders/${encodeURIComponent(orderId)}`, { signal: loading.signal });
       show();
     } catch (error) {
       if (loading.signal.aborted) return;
@@ -115,17 +116,28 @@ export function createDrawer(options: DrawerOptions) {
     return h('button', { type: 'button', class: 'drawer__close', 'aria-label': 'Close', on: { click: () => dialog.close() } }, '×');
   }
 
+  let attempt: { what: string; key: string } | undefined;
   async function send(request: ActionRequest, done: (r: ActionResponse) => string) {
     if (!current || busy) return;
     busy = true;
     show();
     try {
-      const response = await api<ActionResponse>(`/api/back-office/orders/${encodeURIComponent(current.order.order_id)}/actions`, { body: request });
+      // One Idempotency-Key per action the merchant asked for, the same on every retry: if Kustom did
+      // the first try but its answer was lost, the retry does not do it again.
+      const what = `${current.order.order_id} ${JSON.stringify(request)}`;
+      if (attempt?.what !== what) attempt = { what, key: crypto.randomUUID() };
+      const response = await boApi<ActionResponse>(`/page/orders/${encodeURIComponent(current.order.order_id)}/actions`, {
+        body: request,
+        headers: { 'idempotency-key': attempt.key },
+      });
+      attempt = undefined;
       current = response;
       composer = undefined;
       message = { kind: 'ok', text: done(response) };
       options.onChanged();
     } catch (error) {
+      // Only an unconfirmed outcome (503) is retried with the same key; a refusal ends that action.
+      if (!(error instanceof ApiError && error.status === 503)) attempt = undefined;
       message = { kind: 'error', text: errorText(error) };
     } finally {
       busy = false;
@@ -196,7 +208,7 @@ export function createDrawer(options: DrawerOptions) {
         ? h(
             'p',
             null,
-            h('a', { class: 'button', href: `/back-office/orders/${encodeURIComponent(order.order_id)}/packing-slip`, target: '_blank', rel: 'noopener', 'data-testid': 'packing-slip' }, 'Packing slip'),
+            h('a', { class: 'button', href: `${BACK_OFFICE_API}/orders/${encodeURIComponent(order.order_id)}/packing-slip`, target: '_blank', rel: 'noopener', 'data-testid': 'packing-slip' }, 'Packing slip'),
           )
         : null,
       timeline(order, now),

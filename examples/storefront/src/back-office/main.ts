@@ -6,7 +6,7 @@
  */
 import '../styles.css';
 import { customerEmail, customerName, reservation, type ExpiringOrder, type Order, type OrderColumn, type RepeatedOrderGroup } from '@kustom/sdk';
-import { ApiError, api } from '../api.js';
+import { ApiError } from '../api.js';
 import type { OrdersPageResponse } from '../api-types.js';
 import { SHOP } from '../catalog.js';
 import { $, h, render, type Child } from '../dom.js';
@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, money } from '../format.js';
 import { themeButton } from '../layout.js';
 import { applyTheme } from '../theme.js';
 import { createDrawer, statusPill } from './drawer.js';
+import { BACK_OFFICE_API, boApi, loadMe, signInForm, signOut, type Me } from './session.js';
 
 applyTheme();
 
@@ -59,7 +60,7 @@ async function load() {
   loading?.abort();
   loading = new AbortController();
   try {
-    data = await api<OrdersPageResponse>(`/api/back-office/orders?${filterQuery()}`, { signal: loading.signal });
+    data = await boApi<OrdersPageResponse>(`/page/orders?${filterQuery()}`, { signal: loading.signal });
     error = undefined;
   } catch (e) {
     if (loading.signal.aborted) return;
@@ -171,7 +172,7 @@ function filters(page: OrdersPageResponse): HTMLElement {
         { class: 'muted', 'data-testid': 'orders-count' },
         total === 0 ? 'No orders match.' : `${total} ${total === 1 ? 'order' : 'orders'} · showing ${(n - 1) * pageSize + 1}–${Math.min(total, n * pageSize)}`,
       ),
-      h('a', { class: 'button', href: `/api/back-office/orders.csv?${exportQuery()}`, download: '', 'data-testid': 'export-csv' }, 'Export CSV'),
+      h('a', { class: 'button', href: `${BACK_OFFICE_API}/page/orders.csv?${exportQuery()}`, download: '', 'data-testid': 'export-csv' }, 'Export CSV'),
     ),
   );
 }
@@ -258,12 +259,12 @@ function pagination(page: OrdersPageResponse): HTMLElement | null {
 async function fixCopy(group: RepeatedOrderGroup, copy: RepeatedOrderGroup['copies'][number], button: HTMLButtonElement, status: HTMLElement) {
   button.disabled = true;
   status.textContent = 'Sending…';
-  const path = `/api/back-office/orders/${encodeURIComponent(copy.order.order_id)}/actions`;
+  const path = `/page/orders/${encodeURIComponent(copy.order.order_id)}/actions`;
   try {
-    if (copy.action === 'cancel') await api(path, { body: { action: 'cancel' } });
+    if (copy.action === 'cancel') await boApi(path, { body: { action: 'cancel' } });
     else {
-      await api(path, { body: { action: 'refund', spec: { kind: 'full' } } });
-      if (copy.release > 0) await api(path, { body: { action: 'release' } });
+      await boApi(path, { body: { action: 'refund', spec: { kind: 'full' } } });
+      if (copy.release > 0) await boApi(path, { body: { action: 'release' } });
     }
     status.textContent = `Done: ${copy.action === 'cancel' ? 'cancelled' : 'refunded'}. ${orderRef(group.keep)} is kept.`;
     await load();
@@ -362,10 +363,27 @@ function expiringView(list: ExpiringOrder[]): HTMLElement {
   );
 }
 
+/** Who is signed in, with the way out. */
+function signedIn(me: Me) {
+  const bar = h(
+    'p',
+    { class: 'signed-in', 'data-testid': 'signed-in' },
+    `Signed in as ${me.user.name} (${me.user.email}), role ${me.user.role.replace(/_/g, ' ')}, store ${me.store}. `,
+    h('button', { type: 'button', class: 'link-button', 'data-testid': 'sign-out', on: { click: () => void signOut() } }, 'Sign out'),
+  );
+  $('.hint')?.replaceWith(bar);
+}
+
 header();
-window.addEventListener('popstate', () => {
-  state = new URL(location.href).searchParams;
+const me = await loadMe().catch(() => undefined);
+if (!me) {
+  render($('#view')!, signInForm());
+} else {
+  signedIn(me);
+  window.addEventListener('popstate', () => {
+    state = new URL(location.href).searchParams;
+    void load();
+  });
+  show();
   void load();
-});
-show();
-void load();
+}

@@ -31,5 +31,5 @@ export {
 export { expiringOrders, type ExpiringOrder, type ExpiringOrdersOptions } from './expiring-orders.js';
 export { renderPackingSlip, type PackingSlipOptions, type PackingSlipStore } from './packing-slip.js';
 export { packingSlipTranslations, type PackingSlipTranslation } from './packing-slip-translations.js';
-export { DEFAULT_MAX_LOGO_BYTES } from './logo.js';
+export { DEFAULT_MAX_LOGO_BYTES, checkLogo, type CheckedLogo } from './logo.js';
 export { findRepeatedOrders, type RepeatedOrderCopy, type RepeatedOrderGroup, type RepeatedOrdersOptions } from './repeated-orders.js';
