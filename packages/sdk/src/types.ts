@@ -12,6 +12,7 @@ export type {
   CheckoutOrder,
   CheckoutStatus,
   OrderStatus,
+  KnownOrderStatus,
   FraudStatus,
   InitialPaymentMethod,
   Capture,
