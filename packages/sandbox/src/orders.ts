@@ -27,7 +27,7 @@ import {
   type Capture,
   type Order,
   type OrderManagementLine,
-  type OrderStatus,
+  type KnownOrderStatus,
   type Refund,
 } from '@kustom/sdk/schemas';
 import { EXTENSION_UNSUPPORTED_COUNTRIES, isKlarnaPaymentMethod } from '@kustom/sdk';
@@ -50,7 +50,7 @@ export const NO_EXTENSION_COUNTRIES: readonly string[] = EXTENSION_UNSUPPORTED_C
 export const capturedAmount = (o: OrderRecord) => o.captures.reduce((total, c) => total + c.captured_amount, 0);
 export const refundedAmount = (o: OrderRecord) => o.refunds.reduce((total, r) => total + r.refunded_amount, 0);
 
-export function orderStatus(o: OrderRecord, now: number): OrderStatus {
+export function orderStatus(o: OrderRecord, now: number): KnownOrderStatus {
   if (o.cancelled_at !== undefined) return 'CANCELLED';
   const captured = capturedAmount(o);
   const fullyCaptured = o.captures.length > 0 && captured >= o.order_amount;
@@ -63,7 +63,7 @@ export function orderStatus(o: OrderRecord, now: number): OrderStatus {
   return captured > 0 ? 'PART_CAPTURED' : 'AUTHORIZED';
 }
 
-const OPEN: readonly OrderStatus[] = ['AUTHORIZED', 'PART_CAPTURED'];
+const OPEN: readonly KnownOrderStatus[] = ['AUTHORIZED', 'PART_CAPTURED'];
 
 export function remainingAuthorized(o: OrderRecord, now: number): number {
   return OPEN.includes(orderStatus(o, now)) ? o.order_amount - capturedAmount(o) : 0;

@@ -11,7 +11,6 @@ import type {
   CreateCheckoutOrderRequest,
   FraudStatus,
   InitialPaymentMethod,
-  OrderLine,
   OrderManagementLine,
   ShippingInfo,
 } from '@kustom/sdk/schemas';
@@ -81,7 +80,7 @@ export interface OrderRecord {
   /** When the order was authorized (the checkout completed). */
   created_at: number;
   expires_at: number;
-  order_lines: OrderLine[];
+  order_lines: OrderManagementLine[];
   captures: CaptureRecord[];
   refunds: RefundRecord[];
   initial_payment_method: InitialPaymentMethod;

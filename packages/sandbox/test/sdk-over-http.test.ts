@@ -7,7 +7,12 @@ import {
   createKustomClient,
   isKustomNotAllowedError,
   isKustomNotFoundError,
+  lineBalances,
+  planCapture,
+  planEdit,
+  planRefund,
   type KustomClient,
+  type OrderManagementLine,
   type RetryEvent,
 } from '@kustom/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -169,5 +174,89 @@ describe('@kustom/sdk on the in-process handler', () => {
     const order = await client.orders.get(checkout.order_id);
     expect(order.captures.map((c) => c.capture_id)).toEqual([capture.capture_id]);
     expect(order.status).toBe('CAPTURED');
+  });
+});
+
+/**
+ * An Order Management order whose lines state no tax (the document makes `tax_rate` and
+ * `total_tax_amount` optional; an authorization update may leave them out): the sandbox
+ * accepts and keeps such lines, the SDK reads them, and its balances and planners carry
+ * no invented tax into what they build, while a line that states its tax keeps the
+ * exact arithmetic.
+ */
+// 3 × 999 (no tax stated), 2 × 25000 − 1000 (no tax stated), and one line that states its tax.
+const untaxedSweater: OrderManagementLine = { reference: 'SW-1', name: 'Sweater', quantity: 3, unit_price: 999, total_amount: 2997 };
+const untaxedScarf: OrderManagementLine = { reference: 'SC-1', name: 'Scarf', quantity: 2, unit_price: 25000, total_discount_amount: 1000, total_amount: 49000 };
+const taxedMug = { reference: 'MUG-1', ...line('Mug', 3, 999, 2500) }; // total 2997, tax 599
+
+const noTaxFields = (l: object) => !('tax_rate' in l) && !('total_tax_amount' in l);
+
+describe('an order whose lines state no tax, against the sandbox over HTTP', () => {
+  it('is kept by the sandbox and read by the SDK; balances say the tax is unknown, never 0', async () => {
+    const id = await authorized([line('Sweater', 3, 40000), line('Scarf', 2, 25000)]);
+    const lines = [untaxedSweater, untaxedScarf, taxedMug];
+    await kustom.orders.updateAuthorization(id, { order_amount: 2997 + 49000 + 2997, order_lines: lines });
+
+    const order = await kustom.orders.get(id);
+    expect(order.order_amount).toBe(54994);
+    expect(order.order_lines).toEqual(lines);
+    expect(noTaxFields(order.order_lines[0]!)).toBe(true);
+    const [sweater, , mug] = lineBalances(order);
+    expect(sweater).toMatchObject({ authorizedAmount: 2997, amountLeftToCapture: 2997, capturedTaxAmount: 0 });
+    expect(mug).toMatchObject({ authorizedAmount: 2997, capturedTaxAmount: 0 });
+  });
+
+  it('is captured in parts, refunded and edited with no tax invented, exact where the tax is stated', async () => {
+    const id = await authorized([line('Sweater', 3, 40000), line('Scarf', 2, 25000)]);
+    await kustom.orders.updateAuthorization(id, { order_amount: 54994, order_lines: [untaxedSweater, untaxedScarf, taxedMug] });
+    let order = await kustom.orders.get(id);
+
+    // Capture one sweater and one mug: the sweater's part carries no tax, the mug's its exact share.
+    const capture = planCapture(order, { kind: 'lines', lines: [{ reference: 'SW-1', quantity: 1 }, { reference: 'MUG-1', quantity: 1 }] }, { now: NOW });
+    expect(capture.captured_amount).toBe(999 + 999);
+    expect(noTaxFields(capture.order_lines![0]!)).toBe(true);
+    expect(capture.order_lines![0]).toMatchObject({ reference: 'SW-1', quantity: 1, total_amount: 999 });
+    expect(capture.order_lines![1]).toMatchObject({ reference: 'MUG-1', quantity: 1, total_amount: 999, tax_rate: 2500, total_tax_amount: 200 });
+    await kustom.orders.capture(id, capture);
+
+    order = await kustom.orders.get(id);
+    expect(order).toMatchObject({ status: 'PART_CAPTURED', captured_amount: 1998, remaining_authorized_amount: 54994 - 1998 });
+    expect(noTaxFields(order.captures[0]!.order_lines![0]!)).toBe(true);
+    let [sweater, scarf, mug] = lineBalances(order);
+    expect(sweater).toMatchObject({ capturedQuantity: 1, capturedAmount: 999, capturedTaxAmount: undefined, quantityLeftToCapture: 2 });
+    expect(scarf).toMatchObject({ capturedQuantity: 0, capturedTaxAmount: 0 });
+    expect(mug).toMatchObject({ capturedQuantity: 1, capturedAmount: 999, capturedTaxAmount: 200 });
+
+    // Refund that sweater: no tax on the refund line either.
+    const refund = planRefund(order, { kind: 'lines', lines: [{ reference: 'SW-1', quantity: 1 }] }, { now: NOW });
+    expect(refund.refunded_amount).toBe(999);
+    expect(noTaxFields(refund.order_lines![0]!)).toBe(true);
+    await kustom.orders.refund(id, refund);
+    order = await kustom.orders.get(id);
+    expect(order.refunded_amount).toBe(999);
+    [sweater] = lineBalances(order);
+    expect(sweater).toMatchObject({ refundedQuantity: 1, refundedAmount: 999, refundedTaxAmount: undefined, amountLeftToRefund: 0 });
+
+    // Edit: one scarf instead of two. Its new total is computed; no tax is made up for it.
+    const { total_amount: _, ...scarfInput } = untaxedScarf;
+    const edit = planEdit(order, [order.order_lines[0]!, { ...scarfInput, quantity: 1, total_discount_amount: 500 }, order.order_lines[2]!], { now: NOW });
+    expect(edit.order_lines![1]).toEqual({ reference: 'SC-1', name: 'Scarf', quantity: 1, unit_price: 25000, total_discount_amount: 500, total_amount: 24500 });
+    expect(edit.order_amount).toBe(2997 + 24500 + 2997);
+    await kustom.orders.updateAuthorization(id, edit);
+    order = await kustom.orders.get(id);
+    expect(order.order_amount).toBe(30494);
+    expect(order.order_lines[1]).toEqual(edit.order_lines![1]);
+
+    // Capture the rest: the untaxed lines' remaining parts carry no tax, the mug's the rest of its 599.
+    const rest = planCapture(order, { kind: 'full' }, { now: NOW });
+    expect(rest.captured_amount).toBe(30494 - 1998);
+    const [sweaterRest, scarfRest, mugRest] = rest.order_lines!;
+    expect(noTaxFields(sweaterRest!) && noTaxFields(scarfRest!)).toBe(true);
+    expect(sweaterRest).toMatchObject({ quantity: 2, total_amount: 1998 });
+    expect(mugRest).toMatchObject({ quantity: 2, total_amount: 1998, total_tax_amount: 599 - 200 });
+    await kustom.orders.capture(id, rest);
+    order = await kustom.orders.get(id);
+    expect(order).toMatchObject({ status: 'CAPTURED', captured_amount: 30494, remaining_authorized_amount: 0 });
+    expect(lineBalances(order).map((b) => b.capturedTaxAmount)).toEqual([undefined, undefined, 599]);
   });
 });

@@ -72,14 +72,25 @@ export function lineTotals(line: LineAmountsInput): LineTotals {
   return { total_amount, total_tax_amount: taxFromGross(total_amount, line.tax_rate) };
 }
 
-/** `order_amount` and `order_tax_amount`: the sums of the lines' totals. */
-export function orderTotals(lines: ReadonlyArray<{ total_amount: number; total_tax_amount: number }>): OrderTotals {
+/**
+ * `order_amount` and `order_tax_amount`: the sums of the lines' totals. Order
+ * Management lines may leave `total_tax_amount` out; over such lines
+ * `order_tax_amount` is `undefined` (the tax is not known), never a sum that counts
+ * the missing tax as 0.
+ */
+export function orderTotals(lines: ReadonlyArray<{ total_amount: number; total_tax_amount: number }>): OrderTotals;
+export function orderTotals(
+  lines: ReadonlyArray<{ total_amount: number; total_tax_amount?: number | undefined }>,
+): { order_amount: number; order_tax_amount: number | undefined };
+export function orderTotals(
+  lines: ReadonlyArray<{ total_amount: number; total_tax_amount?: number | undefined }>,
+): { order_amount: number; order_tax_amount: number | undefined } {
   arrayArgument(lines, 'lines', (line, path) => objectArgument(line, path, 'an order line'));
   let order_amount = 0;
-  let order_tax_amount = 0;
+  let order_tax_amount: number | undefined = 0;
   for (const line of lines) {
     order_amount += line.total_amount;
-    order_tax_amount += line.total_tax_amount;
+    order_tax_amount = order_tax_amount === undefined || line.total_tax_amount === undefined ? undefined : order_tax_amount + line.total_tax_amount;
   }
   return { order_amount, order_tax_amount };
 }

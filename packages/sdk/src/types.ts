@@ -14,6 +14,7 @@ export type {
   CheckoutOrder,
   CheckoutStatus,
   OrderStatus,
+  KnownOrderStatus,
   FraudStatus,
   InitialPaymentMethod,
   Capture,

@@ -3,6 +3,7 @@
  * is, how they paid, and text folded for search and matching.
  */
 import { badArgument, objectArgument, orderArgument } from '../internal/arguments.js';
+import { addTax, statedTax } from '../orders/balances.js';
 import type { Address, Order } from '../schemas/index.js';
 
 /** A text field trimmed; `''` for anything that is not a string. */
@@ -35,11 +36,14 @@ export function paymentMethodOf(order: Order): string {
   return typeof type === 'string' ? type : '';
 }
 
-/** The sum of the order lines' `total_tax_amount`. */
-export function orderTaxAmount(order: Order): number {
+/**
+ * The sum of the order lines' tax (`total_tax_amount`, or the tax at `tax_rate`);
+ * `undefined` (an empty cell) when some line states neither, rather than counting it as 0.
+ */
+export function orderTaxAmount(order: Order): number | undefined {
   orderArgument(order, 'order', ['order_lines']);
-  let tax = 0;
-  for (const line of order.order_lines) tax += line.total_tax_amount;
+  let tax: number | undefined = 0;
+  for (const line of order.order_lines) tax = addTax(tax, statedTax(line));
   return tax;
 }
 

@@ -2,7 +2,7 @@
  * The orders page: filter, sort and paginate the orders a merchant holds.
  */
 import { optionsArgument } from '../internal/arguments.js';
-import { OrderStatus as OrderStatusSchema, type Order, type OrderStatus } from '../schemas/index.js';
+import { KnownOrderStatus, type Order, type OrderStatus } from '../schemas/index.js';
 import type { Instant } from '../orders/index.js';
 import { checkTimeZone, orderInstant, parseBound } from './dates.js';
 import { invalidInput } from './errors.js';
@@ -148,8 +148,8 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
   if (query.status !== undefined) {
     const statuses = new Set(list(query.status, 'status'));
     statuses.forEach((status) => {
-      if (!OrderStatusSchema.options.includes(status as OrderStatus)) {
-        throw invalidInput('status', `must be one of ${OrderStatusSchema.options.join(', ')}, got ${JSON.stringify(status)}`, 'invalid_value');
+      if (!KnownOrderStatus.options.includes(status as KnownOrderStatus)) {
+        throw invalidInput('status', `must be one of ${KnownOrderStatus.options.join(', ')}, got ${JSON.stringify(status)}`, 'invalid_value');
       }
     });
     tests.push((order) => statuses.has(order.status));

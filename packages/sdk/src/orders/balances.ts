@@ -6,16 +6,22 @@
  */
 import { objectArgument, orderArgument } from '../internal/arguments.js';
 import { divideRounded, taxFromGross } from '../money.js';
-import type { Order, OrderLine, OrderManagementAnswerLine, OrderManagementLine } from '../schemas/index.js';
+import type { Order, OrderManagementAnswerLine, OrderManagementLine } from '../schemas/index.js';
 
-/** The balance of one order line. Amounts in minor units, tax included. */
+/**
+ * The balance of one order line. Amounts in minor units, tax included.
+ *
+ * Order Management lets a line (of the order, a capture or a refund) leave out
+ * `tax_rate` and `total_tax_amount`. The amounts never depend on them; a tax total
+ * over parts whose tax is not stated is `undefined`, never a guessed 0.
+ */
 export interface LineBalance {
   /** Position of the line in `order.order_lines`. */
   index: number;
   reference: string | undefined;
   name: string;
   /** The order line itself. */
-  line: OrderLine;
+  line: OrderManagementLine;
   authorizedQuantity: number;
   capturedQuantity: number;
   refundedQuantity: number;
@@ -26,12 +32,15 @@ export interface LineBalance {
   refundedAmount: number;
   amountLeftToCapture: number;
   amountLeftToRefund: number;
-  /** Tax included in `capturedAmount` / `refundedAmount`. */
-  capturedTaxAmount: number;
-  refundedTaxAmount: number;
+  /**
+   * Tax included in `capturedAmount` / `refundedAmount`: `undefined` when a captured
+   * (refunded) line placed here states neither `total_tax_amount` nor `tax_rate`.
+   */
+  capturedTaxAmount: number | undefined;
+  refundedTaxAmount: number | undefined;
 }
 
-type LineKey = Pick<OrderLine, 'name'> & { reference?: string | undefined };
+type LineKey = Pick<OrderManagementLine, 'name'> & { reference?: string | undefined };
 
 /**
  * A lookup of the order lines that a capture, refund or edit line can stand for:
@@ -106,15 +115,15 @@ export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 're
     const room = (b: LineBalance) =>
       kind === 'captured' ? b.authorizedQuantity - b.capturedQuantity : b.capturedQuantity - b.refundedQuantity;
     const target = balances[candidates.find((i) => room(balances[i]!) >= moved.quantity) ?? candidates[0]!]!;
-    const tax = moved.total_tax_amount ?? (moved.tax_rate === undefined ? 0 : taxFromGross(moved.total_amount, moved.tax_rate));
+    const tax = statedTax(moved);
     if (kind === 'captured') {
       target.capturedQuantity += moved.quantity;
       target.capturedAmount += moved.total_amount;
-      target.capturedTaxAmount += tax;
+      target.capturedTaxAmount = addTax(target.capturedTaxAmount, tax);
     } else {
       target.refundedQuantity += moved.quantity;
       target.refundedAmount += moved.total_amount;
-      target.refundedTaxAmount += tax;
+      target.refundedTaxAmount = addTax(target.refundedTaxAmount, tax);
     }
   };
   for (const capture of order.captures) for (const line of capture.order_lines ?? []) place(line, 'captured');
@@ -129,12 +138,29 @@ export function lineBalances(order: Pick<Order, 'order_lines' | 'captures' | 're
   return balances;
 }
 
+/**
+ * The tax a line states: its `total_tax_amount`, else the tax of its `total_amount` at
+ * its `tax_rate`, else `undefined` (the line says nothing about tax).
+ */
+export function statedTax(line: Pick<OrderManagementLine, 'total_amount' | 'tax_rate' | 'total_tax_amount'>): number | undefined {
+  return line.total_tax_amount ?? (line.tax_rate === undefined ? undefined : taxFromGross(line.total_amount, line.tax_rate));
+}
+
+/** A sum of taxes that is `undefined` as soon as one of them is unknown. */
+export function addTax(sum: number | undefined, tax: number | undefined): number | undefined {
+  return sum === undefined || tax === undefined ? undefined : sum + tax;
+}
+
 /** The totals of a run of a line's units, as an API order line carries them. */
 export interface LineSliceTotals {
   quantity: number;
   total_amount: number;
   total_discount_amount: number;
-  total_tax_amount: number;
+  /**
+   * Absent when the run's tax cannot be known: the line has no `tax_rate`, and the
+   * run is not the whole line with a `total_tax_amount`.
+   */
+  total_tax_amount?: number;
 }
 
 /**
@@ -154,27 +180,28 @@ export interface LineSliceTotals {
  * // 3 × 1000 with a 100 discount (total 2900): one unit is 967 (discount 33),
  * // the next two are 1933 (discount 67): 967 + 1933 = 2900.
  */
-export function lineSlice(line: OrderLine, from: number, to: number): LineSliceTotals {
+export function lineSlice(line: OrderManagementLine, from: number, to: number): LineSliceTotals {
   objectArgument(line, 'line', 'an order line');
   const a = cumulative(line, from);
   const b = cumulative(line, to);
-  return {
+  const totals: LineSliceTotals = {
     quantity: to - from,
     total_amount: b.amount - a.amount,
     total_discount_amount: b.discount - a.discount,
-    total_tax_amount: b.tax - a.tax,
   };
+  if (a.tax !== undefined && b.tax !== undefined) totals.total_tax_amount = b.tax - a.tax;
+  return totals;
 }
 
-function cumulative(line: OrderLine, units: number): { amount: number; discount: number; tax: number } {
+function cumulative(line: OrderManagementLine, units: number): { amount: number; discount: number; tax: number | undefined } {
   if (units === 0) return { amount: 0, discount: 0, tax: 0 };
   const discountTotal = line.total_discount_amount ?? 0;
   if (units === line.quantity) {
-    return { amount: line.total_amount, discount: discountTotal, tax: line.total_tax_amount };
+    return { amount: line.total_amount, discount: discountTotal, tax: statedTax(line) };
   }
   const discount = divideRounded(discountTotal * units, line.quantity);
   const amount = units * line.unit_price - discount;
-  return { amount, discount, tax: taxFromGross(amount, line.tax_rate) };
+  return { amount, discount, tax: line.tax_rate === undefined ? undefined : taxFromGross(amount, line.tax_rate) };
 }
 
 /**
@@ -185,13 +212,16 @@ function cumulative(line: OrderLine, units: number): { amount: number; discount:
  * part alone (3 × 999 at 25 % has 599 tax, one unit alone 200). The API checks the
  * rule only on lines that state a `tax_rate` (it is optional on capture and refund
  * lines), so such a part carries `total_tax_amount` without `tax_rate`; every other
- * part carries both.
+ * part carries both. A part whose tax is not known (see {@link LineSliceTotals})
+ * carries neither: Order Management takes capture and refund lines without tax.
  */
-export function sliceLine(line: OrderLine, from: number, to: number): OrderManagementLine {
+export function sliceLine(line: OrderManagementLine, from: number, to: number): OrderManagementLine {
   const totals = lineSlice(line, from, to);
-  const { total_discount_amount, tax_rate, ...rest } = { ...line, ...totals };
+  const { total_discount_amount, tax_rate, total_tax_amount, ...rest } = { ...line, ...totals };
   const part: OrderManagementLine = rest;
   if (total_discount_amount || line.total_discount_amount !== undefined) part.total_discount_amount = total_discount_amount;
-  if (totals.total_tax_amount === taxFromGross(totals.total_amount, line.tax_rate)) part.tax_rate = tax_rate;
+  if (totals.total_tax_amount === undefined) return part;
+  part.total_tax_amount = totals.total_tax_amount;
+  if (tax_rate !== undefined && totals.total_tax_amount === taxFromGross(totals.total_amount, tax_rate)) part.tax_rate = tax_rate;
   return part;
 }

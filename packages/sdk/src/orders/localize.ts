@@ -41,5 +41,6 @@ export function orderTranslation(locale?: string | undefined): OrderTranslation 
 export function statusLabel(status: OrderStatus, locale?: string | undefined): string {
   if (typeof status !== 'string') throw badArgument('status', 'must be an order status such as "AUTHORIZED"', status);
   // A status the SDK does not know yet is shown as it is.
-  return Object.hasOwn(orderTranslation(locale).status, status) ? orderTranslation(locale).status[status] : status;
+  const labels: Readonly<Record<string, string>> = orderTranslation(locale).status;
+  return Object.hasOwn(labels, status) ? labels[status]! : status;
 }

@@ -5,7 +5,7 @@ import { checkOrderArithmetic, lineTotals, orderTotals } from '../money.js';
 import {
   UpdateAuthorizationRequest as UpdateAuthorizationRequestSchema,
   type Order,
-  type OrderLine,
+  type OrderManagementLine,
   type UpdateAuthorizationRequest,
 } from '../schemas/index.js';
 import { lineBalances, lineMatcher } from './balances.js';
@@ -14,9 +14,13 @@ import { assign, type PlanOptions } from './plan-movement.js';
 import { actionRule, type RuleOrder } from './rules.js';
 import { toMillis } from './time.js';
 
-/** An order line for an edit: the totals are computed when left out (and checked when given). */
-export type EditLine = Omit<OrderLine, 'total_amount' | 'total_tax_amount'> &
-  Partial<Pick<OrderLine, 'total_amount' | 'total_tax_amount'>>;
+/**
+ * An order line for an edit: the totals are computed when left out (and checked when
+ * given). A line without `tax_rate` (Order Management allows it) gets its
+ * `total_amount` only; a `total_tax_amount` given with it is sent as given, and none is invented.
+ */
+export type EditLine = Omit<OrderManagementLine, 'total_amount' | 'total_tax_amount'> &
+  Partial<Pick<OrderManagementLine, 'total_amount' | 'total_tax_amount'>>;
 
 export interface PlanEditOptions extends PlanOptions {
   /** Shown to the customer with the change (at most 255 characters). */
@@ -28,7 +32,8 @@ type EditOrder = RuleOrder & Pick<Order, 'order_lines' | 'captures' | 'refunds'>
 /**
  * The body of `PATCH /orders/{id}/authorization` (`updateAuthorization`) that makes
  * the order's lines `newLines`: each line's `total_amount` / `total_tax_amount`
- * filled in by `lineTotals`, `order_amount` their sum.
+ * filled in by `lineTotals`, `order_amount` their sum. A line without `tax_rate`
+ * gets no computed tax (see {@link EditLine}).
  *
  * Refuses (`KustomPlanError`):
  * - `ACTION_NOT_ALLOWED`: the order cannot be edited (only `AUTHORIZED` and
@@ -56,9 +61,11 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
     throw new KustomPlanError({ code: 'ACTION_NOT_ALLOWED', field: '', action: 'edit', reason, message: `the order cannot be edited (${reason})` });
   }
 
-  const lines: OrderLine[] = newLines.map((line, i) => {
+  const lines: OrderManagementLine[] = newLines.map((line, i) => {
     try {
-      return { ...line, ...lineTotals(line) };
+      if (line.tax_rate !== undefined) return { ...line, ...lineTotals({ ...line, tax_rate: line.tax_rate }) };
+      // No rate, no computed tax: only the amount (lineTotals checks the inputs; its tax at rate 0 is dropped).
+      return { ...line, total_amount: lineTotals({ ...line, tax_rate: 0 }).total_amount };
     } catch (error) {
       if (!isKustomValidationError(error)) throw error;
       throw new KustomValidationError(
@@ -109,7 +116,7 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
   return parseOrThrow(UpdateAuthorizationRequestSchema, body, 'request', 'planEdit');
 }
 
-function sameAmounts(a: OrderLine, b: OrderLine): boolean {
+function sameAmounts(a: OrderManagementLine, b: OrderManagementLine): boolean {
   return (
     a.name === b.name &&
     a.reference === b.reference &&

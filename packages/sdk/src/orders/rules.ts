@@ -3,7 +3,7 @@
  * and the planners all ask {@link actionRule}; none of them repeats a rule.
  */
 import { objectArgument, orderArgument } from '../internal/arguments.js';
-import type { InitialPaymentMethod, Order, OrderStatus } from '../schemas/index.js';
+import { KnownOrderStatus, type InitialPaymentMethod, type Order, type OrderStatus } from '../schemas/index.js';
 import { DAY_MS, EXTENSION_LIMIT_DAYS, RESERVATION_DAYS, toMillis } from './time.js';
 import type { ActionReason, AtOptions, OrderAction } from './types.js';
 
@@ -63,6 +63,11 @@ export function isKlarnaPaymentMethod(method: InitialPaymentMethod | undefined):
   return typeof method.type === 'string' && KLARNA_PAYMENT_TYPES.has(method.type.toUpperCase());
 }
 
+/** Whether `status` is one the documents list (an unknown one is read, but allows nothing). */
+export function isKnownStatus(status: OrderStatus): status is KnownOrderStatus {
+  return (KnownOrderStatus.options as readonly string[]).includes(status);
+}
+
 /** The reservation is open: the amount is authorized and (part of it) can still be captured. */
 function isOpen(status: OrderStatus): boolean {
   return status === 'AUTHORIZED' || status === 'PART_CAPTURED';
@@ -74,7 +79,7 @@ function isOpen(status: OrderStatus): boolean {
  * is read; this answers the same without reading it again. An order is expired from
  * the instant `expires_at` on ("can only be captured until this time").
  */
-export function effectiveStatus(order: Pick<Order, 'status' | 'expires_at'>, now: number): OrderStatus {
+export function effectiveStatus<S extends OrderStatus>(order: { status: S; expires_at: Order['expires_at'] }, now: number): S | 'EXPIRED' {
   if (isOpen(order.status) && now >= toMillis(order.expires_at, 'expires_at')) return 'EXPIRED';
   return order.status;
 }
@@ -92,7 +97,7 @@ export function orderStatusAt(order: Pick<Order, 'status' | 'expires_at'>, optio
 }
 
 /** The status's own reason for a terminal status, if it has one. */
-function terminalReason(status: OrderStatus): ActionReason | undefined {
+function terminalReason(status: KnownOrderStatus): ActionReason | undefined {
   return status === 'CANCELLED' || status === 'EXPIRED' || status === 'CLOSED' ? status : undefined;
 }
 
@@ -122,10 +127,13 @@ export function extensionWindow(order: Pick<Order, 'created_at'>, now: number): 
  * | addShippingInfo | AUTHORIZED / PART_CAPTURED / CAPTURED |
  *
  * CANCELLED, EXPIRED (also: open past `expires_at`) and CLOSED allow nothing but
- * a refund of a CLOSED order that is not fully refunded.
+ * a refund of a CLOSED order that is not fully refunded. A status the SDK does not
+ * know (the API may add one) allows nothing: reason `UNKNOWN_STATUS`.
  */
 export function actionRule(order: RuleOrder, action: OrderAction, now: number): ActionReason | undefined {
-  const status = effectiveStatus(order, now);
+  const known = order.status;
+  if (!isKnownStatus(known)) return 'UNKNOWN_STATUS';
+  const status = effectiveStatus({ status: known, expires_at: order.expires_at }, now);
   const terminal = terminalReason(status);
   const hasCaptures = order.captured_amount > 0;
   const open = isOpen(status);

@@ -38,7 +38,9 @@ export type ActionReason =
   /** Capture: the fraud check rejected the order (`fraud_status: REJECTED`). */
   | 'FRAUD_REJECTED'
   /** Extend: not available for purchases in ES, FR, IT or PT. */
-  | 'COUNTRY_NOT_SUPPORTED';
+  | 'COUNTRY_NOT_SUPPORTED'
+  /** Every action: the order's `status` is one the SDK does not know, so it allows nothing rather than guess. */
+  | 'UNKNOWN_STATUS';
 
 /** The portal's languages: English, Swedish, Finnish, Danish, Norwegian (Bokmål), German. */
 export const ORDER_LOCALES = ['en', 'sv', 'fi', 'da', 'nb', 'de'] as const;

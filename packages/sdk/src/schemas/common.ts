@@ -137,13 +137,10 @@ export const OrderManagementRequestLine = OrderManagementLine.check(requireSubsc
 
 /**
  * A line of `PATCH /orders/{id}/authorization`: the document makes `tax_rate` and
- * `total_tax_amount` optional here too, but the lines sent become the order's lines,
- * which the SDK's order helpers (balances, planCapture, planEdit) compute taxes from,
- * so the SDK still asks for both.
+ * `total_tax_amount` optional here too, and so does the SDK; the lines sent become the
+ * order's lines, whose helpers carry no tax where a line states none (see `lineBalances`).
  */
-export const OrderManagementAuthorizationLine = z
-  .extend(OrderManagementLine, { tax_rate: OrderManagementTaxRate, total_tax_amount: MinorUnits.check(z.maximum(200_000_000)) })
-  .check(requireSubscriptionName);
+export const OrderManagementAuthorizationLine = OrderManagementRequestLine;
 
 /** An Order Management line in an answer (a capture's, a refund's): unknown `type` and `interval` values are kept. */
 export const OrderManagementAnswerLine = z.extend(OrderManagementLine, {
@@ -161,19 +158,13 @@ export const CheckoutAnswerLine = z.extend(OrderLine, {
 /**
  * A line of an Order Management order as the API answers it: the document's bounds
  * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty, `tax_rate`
- * without a maximum). Its `type` and `subscription.interval` stay the known values and
- * `tax_rate`/`total_tax_amount` stay required: the order's lines are what `planCapture`,
- * `planRefund` and `planEdit` copy into requests, which must be exact, and what the
- * balances compute taxes from.
+ * without a maximum, `tax_rate` and `total_tax_amount` optional: an authorization
+ * update may leave them out). Its `type` and `subscription.interval` stay the known
+ * values: the order's lines are what `planCapture`, `planRefund` and `planEdit` copy
+ * into requests. Where a line states no tax the helpers invent none: its balances'
+ * tax is `undefined` and the request lines they build for it carry no tax fields.
  */
-export const OrderManagementOrderLine = z.extend(OrderLine, {
-  name: text(255),
-  quantity_unit: z.optional(text(10)),
-  unit_price: MinorUnits.check(z.maximum(200_000_000)),
-  tax_rate: OrderManagementTaxRate,
-  total_discount_amount: z.optional(PositiveMinorUnits),
-  subscription: z.optional(OrderManagementSubscription),
-});
+export const OrderManagementOrderLine = OrderManagementLine;
 export type OrderManagementOrderLine = z.infer<typeof OrderManagementOrderLine>;
 
 export const Address = z.object({

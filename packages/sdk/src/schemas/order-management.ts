@@ -17,7 +17,15 @@ import {
   UnboundedAddress,
 } from './common.js';
 
-export const OrderStatus = z.enum(['AUTHORIZED', 'PART_CAPTURED', 'CAPTURED', 'CANCELLED', 'EXPIRED', 'CLOSED']);
+/** The order statuses the documents list (tables keyed by status use these; a filter may name only these). */
+export const KnownOrderStatus = z.enum(['AUTHORIZED', 'PART_CAPTURED', 'CAPTURED', 'CANCELLED', 'EXPIRED', 'CLOSED']);
+export type KnownOrderStatus = z.infer<typeof KnownOrderStatus>;
+/**
+ * An order's `status` as read: a known status, or one the SDK does not know yet (kept
+ * as read; `orderActions` allows nothing on it, reason `UNKNOWN_STATUS`, and
+ * `statusLabel` shows it as it is).
+ */
+export const OrderStatus = openEnum(KnownOrderStatus.options);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** The fraud statuses the documents list: what a request (the sandbox's control, say) may set. */

@@ -92,6 +92,14 @@ describe('ordersToCsv', () => {
     ]);
   });
 
+  it('leaves the tax amount empty, not 0, when a line states no tax (Order Management allows it)', async () => {
+    const taxed = makeOrder({ lines: [line({ unit_price: 12500 })] });
+    const { tax_rate: _r, total_tax_amount: _t, ...untaxedLine } = taxed.order_lines[0]!;
+    const untaxed = { ...taxed, order_lines: [taxed.order_lines[0]!, untaxedLine] };
+    const rows = parseCsv(await collectCsv(ordersToCsv([taxed, untaxed], { columns: ['order_tax_amount'] })));
+    expect(rows.slice(1)).toEqual([['25.00'], ['']]);
+  });
+
   it('writes the header in each of the six languages, with an expiry date column', async () => {
     const headers: Record<string, string> = {};
     for (const locale of ['en', 'sv-SE', 'fi', 'da', 'nb', 'de-AT', 'no', 'fr-FR']) {

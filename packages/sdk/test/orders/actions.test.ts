@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_ACTIONS, orderActions, orderStatusAt, isKlarnaPaymentMethod, type ActionReason, type Order, type OrderAction } from '@kustom/sdk';
+import { ORDER_ACTIONS, ORDER_LOCALES, orderActions, orderStatusAt, statusLabel, isKlarnaPaymentMethod, type ActionReason, type Order, type OrderAction } from '@kustom/sdk';
+import { Order as OrderSchema } from '@kustom/sdk/schemas';
 import { at, captured, makeOrder, refunded } from './fixtures.js';
 
 const authorized = makeOrder();
@@ -10,6 +11,8 @@ const fullyRefunded = refunded(fullyCaptured, { refunded_amount: 8400 });
 const released: Order = { ...partCaptured, status: 'CLOSED', remaining_authorized_amount: 0 };
 const cancelled: Order = { ...authorized, status: 'CANCELLED', remaining_authorized_amount: 0 };
 const expired: Order = { ...authorized, status: 'EXPIRED', remaining_authorized_amount: 0 };
+// A status a later API may send: read as data, and nothing is offered on it (even when the amounts would allow it).
+const unknownStatus: Order = { ...partCaptured, status: 'ON_HOLD' };
 
 const ok = undefined;
 const NLTC = 'NOTHING_LEFT_TO_CAPTURE';
@@ -27,6 +30,8 @@ const table: Array<[string, Order, Date, Array<ActionReason | undefined>]> = [
   ['EXPIRED', expired, at(40), all('EXPIRED')],
   ['AUTHORIZED past expires_at', authorized, at(28), all('EXPIRED')],
   ['PART_CAPTURED past expires_at', partCaptured, at(30), all('EXPIRED')],
+  ['a status the SDK does not know (ON_HOLD)', unknownStatus, at(1), all('UNKNOWN_STATUS')],
+  ['a status the SDK does not know, past expires_at', unknownStatus, at(40), all('UNKNOWN_STATUS')],
   ['CAPTURED past expires_at (not an open reservation)', fullyCaptured, at(30), [NLTC, ok, 'HAS_CAPTURES', NLTC, NLTC, NLTC, 'HAS_CAPTURES', ok]],
 ];
 
@@ -49,6 +54,16 @@ describe('orderActions: every status × action', () => {
     expect(orderStatusAt(authorized, { now: at(28) })).toBe('EXPIRED');
     expect(orderStatusAt(partCaptured, { now: at(29).toISOString() })).toBe('EXPIRED');
     expect(orderStatusAt(fullyCaptured, { now: at(29) })).toBe('CAPTURED');
+  });
+
+  it('reads a status it does not know as data: kept by the schema and orderStatusAt, shown as is, every action refused with a translated reason', () => {
+    const read = OrderSchema.parse(JSON.parse(JSON.stringify(unknownStatus)));
+    expect(read.status).toBe('ON_HOLD');
+    expect(orderStatusAt(read, { now: at(40) })).toBe('ON_HOLD');
+    expect(statusLabel(read.status, 'sv')).toBe('ON_HOLD');
+    const messages = ORDER_LOCALES.map((locale) => orderActions(read, { now: at(1), locale }).capture.message);
+    expect(messages[0]).toBe('The order has a status this version does not know, so no action is offered.');
+    expect(new Set(messages).size).toBe(ORDER_LOCALES.length);
   });
 
   it('gives the amount each allowed action can move', () => {

@@ -5,6 +5,17 @@ import { LINES, at, captured, makeOrder, refunded } from './fixtures.js';
 describe('lineSlice: a line in parts adds up exactly', () => {
   const tshirt = LINES[0]!; // 3 × 1000 − 100 = 2900, tax 580
 
+  it('a line that states no tax: parts carry none; one with only total_tax_amount: only the whole line knows it', () => {
+    const { tax_rate: _r, total_tax_amount: _t, ...untaxed } = tshirt;
+    expect(lineSlice(untaxed, 0, 1)).toEqual({ quantity: 1, total_amount: 967, total_discount_amount: 33 });
+    expect(lineSlice(untaxed, 1, 3)).toEqual({ quantity: 2, total_amount: 1933, total_discount_amount: 67 });
+    const taxOnly = { ...untaxed, total_tax_amount: 580 };
+    expect(lineSlice(taxOnly, 0, 1)).toEqual({ quantity: 1, total_amount: 967, total_discount_amount: 33 });
+    expect(lineSlice(taxOnly, 0, 3)).toEqual({ quantity: 3, total_amount: 2900, total_discount_amount: 100, total_tax_amount: 580 });
+    const rateOnly = { ...untaxed, tax_rate: 2500 };
+    expect(lineSlice(rateOnly, 1, 3).total_tax_amount! + lineSlice(rateOnly, 0, 1).total_tax_amount!).toBe(580);
+  });
+
   it('apportions the discount by units, rounding halves away from zero', () => {
     expect(lineSlice(tshirt, 0, 1)).toEqual({ quantity: 1, total_amount: 967, total_discount_amount: 33, total_tax_amount: 193 });
     expect(lineSlice(tshirt, 1, 3)).toEqual({ quantity: 2, total_amount: 1933, total_discount_amount: 67, total_tax_amount: 387 });
@@ -30,7 +41,7 @@ describe('lineSlice: a line in parts adds up exactly', () => {
         const a = lineSlice(line, 0, cut);
         const b = lineSlice(line, cut, line.quantity);
         expect(a.total_amount + b.total_amount).toBe(line.total_amount);
-        expect(a.total_tax_amount + b.total_tax_amount).toBe(line.total_tax_amount);
+        expect(a.total_tax_amount! + b.total_tax_amount!).toBe(line.total_tax_amount);
         expect(a.total_discount_amount + b.total_discount_amount).toBe(line.total_discount_amount ?? 0);
         expect(a.total_discount_amount).toBeGreaterThanOrEqual(0);
       }

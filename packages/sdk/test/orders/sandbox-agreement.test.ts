@@ -319,7 +319,7 @@ function uncheckedRequest(kustom: KustomClient, order: Order, command: Command):
     return () => kustom.orders.refund(id, { refunded_amount: amount });
   }
   if (command.type === 'edit') {
-    const order_lines = editedLines(order, command.change).map((l) => ({ ...l, ...lineTotals(l) }));
+    const order_lines = editedLines(order, command.change).map((l) => ({ ...l, ...lineTotals({ ...l, tax_rate: l.tax_rate! }) }));
     const order_amount = order_lines.reduce((s, l) => s + l.total_amount, 0);
     return () => kustom.orders.updateAuthorization(id, { order_amount, order_lines });
   }

@@ -30,6 +30,7 @@ export const da: OrderTranslation = {
     NOT_KLARNA: 'Kun ordrer betalt med Klarna kan forlænges.',
     EXTENSION_LIMIT_REACHED: 'Autorisationen kan ikke forlænges ud over 90 dage efter købet.',
     COUNTRY_NOT_SUPPORTED: 'Forlængelse er ikke tilgængelig for køb i dette land.',
+    UNKNOWN_STATUS: 'Ordren har en status, som denne version ikke kender, så ingen handling tilbydes.',
     NOTHING_TO_EXTEND: 'Reservationen gælder allerede 28 dage fra nu.',
     FRAUD_PENDING: 'Svindelkontrollen er stadig i gang.',
     FRAUD_REJECTED: 'Ordren blev afvist af svindelkontrollen.',

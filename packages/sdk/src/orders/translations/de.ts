@@ -30,6 +30,7 @@ export const de: OrderTranslation = {
     NOT_KLARNA: 'Nur mit Klarna bezahlte Bestellungen können verlängert werden.',
     EXTENSION_LIMIT_REACHED: 'Die Autorisierung kann nicht über 90 Tage nach dem Kauf hinaus verlängert werden.',
     COUNTRY_NOT_SUPPORTED: 'Für Käufe in diesem Land ist keine Verlängerung möglich.',
+    UNKNOWN_STATUS: 'Die Bestellung hat einen Status, den diese Version nicht kennt, daher wird keine Aktion angeboten.',
     NOTHING_TO_EXTEND: 'Die Reservierung läuft bereits 28 Tage ab jetzt.',
     FRAUD_PENDING: 'Die Betrugsprüfung ist noch nicht abgeschlossen.',
     FRAUD_REJECTED: 'Die Bestellung wurde von der Betrugsprüfung abgelehnt.',

@@ -30,6 +30,7 @@ export const en: OrderTranslation = {
     NOT_KLARNA: 'Only orders paid with Klarna can be extended.',
     EXTENSION_LIMIT_REACHED: 'The authorization cannot be extended past 90 days after the purchase.',
     COUNTRY_NOT_SUPPORTED: 'Extension is not available for purchases in this country.',
+    UNKNOWN_STATUS: 'The order has a status this version does not know, so no action is offered.',
     NOTHING_TO_EXTEND: 'The reservation already runs 28 days from now.',
     FRAUD_PENDING: 'The fraud check is still pending.',
     FRAUD_REJECTED: 'The order was rejected by the fraud check.',

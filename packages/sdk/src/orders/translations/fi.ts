@@ -30,6 +30,7 @@ export const fi: OrderTranslation = {
     NOT_KLARNA: 'Vain Klarnalla maksettujen tilausten valtuutusta voi pidentää.',
     EXTENSION_LIMIT_REACHED: 'Valtuutusta ei voi pidentää yli 90 päivän päähän ostosta.',
     COUNTRY_NOT_SUPPORTED: 'Pidennys ei ole käytettävissä tämän maan ostoksille.',
+    UNKNOWN_STATUS: 'Tilauksella on tila, jota tämä versio ei tunne, joten toimintoja ei tarjota.',
     NOTHING_TO_EXTEND: 'Varaus on jo voimassa 28 päivää tästä hetkestä.',
     FRAUD_PENDING: 'Petostarkistus on vielä kesken.',
     FRAUD_REJECTED: 'Petostarkistus hylkäsi tilauksen.',

@@ -30,6 +30,7 @@ export const nb: OrderTranslation = {
     NOT_KLARNA: 'Bare ordrer betalt med Klarna kan forlenges.',
     EXTENSION_LIMIT_REACHED: 'Autorisasjonen kan ikke forlenges lenger enn 90 dager etter kjøpet.',
     COUNTRY_NOT_SUPPORTED: 'Forlengelse er ikke tilgjengelig for kjøp i dette landet.',
+    UNKNOWN_STATUS: 'Ordren har en status som denne versjonen ikke kjenner, så ingen handling tilbys.',
     NOTHING_TO_EXTEND: 'Reservasjonen gjelder allerede 28 dager fra nå.',
     FRAUD_PENDING: 'Svindelkontrollen pågår fortsatt.',
     FRAUD_REJECTED: 'Ordren ble avvist av svindelkontrollen.',

@@ -30,6 +30,7 @@ export const sv: OrderTranslation = {
     NOT_KLARNA: 'Endast ordrar som betalats med Klarna kan förlängas.',
     EXTENSION_LIMIT_REACHED: 'Auktoriseringen kan inte förlängas längre än 90 dagar efter köpet.',
     COUNTRY_NOT_SUPPORTED: 'Förlängning är inte tillgänglig för köp i det här landet.',
+    UNKNOWN_STATUS: 'Ordern har en status som den här versionen inte känner till, så ingen åtgärd erbjuds.',
     NOTHING_TO_EXTEND: 'Reservationen gäller redan 28 dagar från nu.',
     FRAUD_PENDING: 'Bedrägerikontrollen pågår fortfarande.',
     FRAUD_REJECTED: 'Ordern avvisades av bedrägerikontrollen.',

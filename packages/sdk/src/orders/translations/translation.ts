@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../schemas/index.js';
+import type { KnownOrderStatus } from '../../schemas/index.js';
 import type { ActionReason, OrderAction, TimelineEventType } from '../types.js';
 
 /**
@@ -6,8 +6,8 @@ import type { ActionReason, OrderAction, TimelineEventType } from '../types.js';
  * implements this interface, so a missing string is a type error.
  */
 export interface OrderTranslation {
-  /** The portal's status labels. */
-  status: Record<OrderStatus, string>;
+  /** The portal's status labels (a status the SDK does not know is shown as it is). */
+  status: Record<KnownOrderStatus, string>;
   /** The name of each action, as on a button. */
   action: Record<OrderAction, string>;
   /** Why an action is not allowed, as one sentence. */
