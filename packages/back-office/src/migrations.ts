@@ -76,6 +76,34 @@ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_change();
 `,
   },
+  {
+    // Version 2 belongs to the intake and actions (written alongside); this one only
+    // touches the orders table's query columns and indexes, so either applies without the other.
+    version: 3,
+    name: 'orders page, export and insights: derived columns and indexes',
+    sql: `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+ALTER TABLE orders
+  ADD COLUMN remaining_authorized_amount bigint NOT NULL DEFAULT 0,
+  ADD COLUMN customer_key text,
+  ADD COLUMN birth_date date,
+  ADD COLUMN gender text,
+  ADD COLUMN city text,
+  ADD COLUMN derived_version smallint NOT NULL DEFAULT 0;
+-- Rows written before this version get their derived columns recomputed at start (openStore).
+DROP INDEX IF EXISTS orders_created;
+DROP INDEX IF EXISTS orders_status_created;
+-- One index per sort of the orders page; the tie-break is order_id in code-point order.
+CREATE INDEX orders_by_created ON orders (merchant_id, created_at, order_id COLLATE "C");
+CREATE INDEX orders_by_expires ON orders (merchant_id, expires_at, order_id COLLATE "C");
+CREATE INDEX orders_by_status ON orders (merchant_id, status COLLATE "C", order_id COLLATE "C");
+CREATE INDEX orders_by_status_created ON orders (merchant_id, status, created_at, order_id COLLATE "C");
+CREATE INDEX orders_by_amount ON orders (merchant_id, purchase_currency COLLATE "C", order_amount, order_id COLLATE "C");
+CREATE INDEX orders_by_customer ON orders (merchant_id, customer_key, created_at) WHERE customer_key IS NOT NULL;
+-- Free text: every word is a substring test (LIKE '%word%') that a trigram index answers.
+CREATE INDEX orders_search_trgm ON orders USING gin (search_text gin_trgm_ops);
+`,
+  },
 ];
 
 /** Arbitrary constant: the advisory-lock key of the migrations. */

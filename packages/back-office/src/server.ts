@@ -15,3 +15,4 @@ export {
   type OrderStore,
   type User,
 } from './store.js';
+export { compileOrderQuery, ORDER_PAGE_SORTS, type OrderPageSort } from './order-query.js';
