@@ -16,3 +16,4 @@ export {
   type User,
 } from './store.js';
 export { compileOrderQuery, ORDER_PAGE_SORTS, type OrderPageSort } from './order-query.js';
+export { exportOrdersCsv, iterateOrders, csvByteStream, type ExportOrdersOptions } from './export.js';

@@ -5,9 +5,9 @@
  * repeated purchases happen often.
  */
 import fc from 'fast-check';
-import type { Order } from '@kustom/sdk';
+import { searchOrders, type Order, type OrderSearchQuery } from '@kustom/sdk';
 import { line, makeOrder, STATUSES } from '../../sdk/test/back-office/fixtures.js';
-import { openStore, type OrderStore } from '../src/server.js';
+import { openStore, type OrderPageQuery, type OrderStore } from '../src/server.js';
 import { freshPgDatabase, startPostgres, type PgServer } from './engines.js';
 
 export const NAMES = [
@@ -103,3 +103,19 @@ export async function load(store: OrderStore, orders: readonly Order[]): Promise
 }
 
 export const byId = (a: Order, b: Order) => (a.order_id < b.order_id ? -1 : a.order_id > b.order_id ? 1 : 0);
+
+const AMOUNTS = new Set(['order_amount', 'captured_amount', 'refunded_amount', 'remaining_authorized_amount']);
+
+/**
+ * What the store promises for a query: `searchOrders`' result (all pages) with ties by
+ * order id in the sort's direction, and a sort by an amount by currency first.
+ */
+export function expectedOrders(orders: readonly Order[], query: Omit<OrderPageQuery, 'merchantId'>): Order[] {
+  const direction = query.sort ? (query.sort.direction ?? 'asc') : 'desc';
+  const input = [...orders].sort(byId);
+  if (direction === 'desc') input.reverse();
+  const { after: _a, limit: _l, ...sdk } = query;
+  const all = searchOrders(input, { ...(sdk as OrderSearchQuery), page: 1, pageSize: 1000 }).items;
+  if (query.sort && AMOUNTS.has(query.sort.by)) all.sort((a, b) => (a.purchase_currency < b.purchase_currency ? -1 : a.purchase_currency > b.purchase_currency ? 1 : 0));
+  return all;
+}
