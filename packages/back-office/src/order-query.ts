@@ -77,6 +77,12 @@ export function invalid(path: string, message: string, code = 'custom'): KustomV
   return new KustomValidationError('request', [{ path, message, code }]);
 }
 
+/** The store (merchant id) a query acts on: a non-empty string. */
+export function checkMerchant(merchantId: unknown): string {
+  if (typeof merchantId !== 'string' || !merchantId) throw invalid('merchantId', 'is required');
+  return merchantId;
+}
+
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const list = (v: string | readonly string[]): string[] => (typeof v === 'string' ? [v] : [...v]);
@@ -87,7 +93,7 @@ const list = (v: string | readonly string[]): string[] => (typeof v === 'string'
  */
 export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
   if (!query || typeof query !== 'object') throw invalid('query', 'must be an object');
-  if (typeof query.merchantId !== 'string' || !query.merchantId) throw invalid('merchantId', 'is required');
+  checkMerchant(query.merchantId);
   const sortBy = query.sort?.by ?? 'created_at';
   if (!(ORDER_PAGE_SORTS as readonly string[]).includes(sortBy)) {
     throw invalid('sort.by', `must be one of ${ORDER_PAGE_SORTS.join(', ')}, got ${JSON.stringify(sortBy)}`, 'invalid_value');

@@ -17,3 +17,17 @@ export {
 } from './store.js';
 export { compileOrderQuery, ORDER_PAGE_SORTS, type OrderPageSort } from './order-query.js';
 export { exportOrdersCsv, iterateOrders, csvByteStream, type ExportOrdersOptions } from './export.js';
+export {
+  insightsOverviewOf,
+  demographyOf,
+  AGE_BANDS,
+  GENDERS,
+  CUSTOMER_KINDS,
+  FREQUENCIES,
+  type AgeBand,
+  type CustomerKind,
+  type Demography,
+  type DemographyOptions,
+  type Gender,
+} from './insights.js';
+export { expiringOrdersOf, repeatedOrdersOf, type RepeatedOrdersOfOptions } from './reports.js';
