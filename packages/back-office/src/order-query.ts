@@ -30,9 +30,10 @@ const AMOUNT_SORTS: ReadonlySet<string> = new Set(['order_amount', 'captured_amo
  *   (code-point order) in the same direction, so every page boundary is exact. Codes
  *   (status, country, currency) sort in code-point order, which for these upper-case
  *   codes is the order `searchOrders` gives; `locale` is accepted and changes nothing.
- * - **Amounts are never compared across currencies**: a sort by an amount sorts by
- *   currency first (A–Z, in both directions), then by the amount. Filter on one
- *   currency to get one currency's orders by amount, exactly as `searchOrders` does.
+ * - **Amounts are never compared across currencies**: a sort by an amount without a
+ *   single `currency` filter sorts by currency first (A–Z ascending, Z–A descending),
+ *   then by the amount. Filter on one currency to get that currency's orders by
+ *   amount, exactly as `searchOrders` does.
  * - Paging: `after` (the `next` cursor of the previous page) is stable under inserts;
  *   `page` (1-based, offset) is accepted for parity with `searchOrders`, slower on deep pages.
  */
@@ -119,7 +120,10 @@ export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
   if (from !== undefined) add((p) => `created_at >= ${p}::timestamptz`, new Date(from).toISOString());
   if (to !== undefined) add((p) => `created_at < ${p}::timestamptz`, new Date(to).toISOString());
   if (query.country !== undefined) add((p) => `purchase_country = ANY(${p}::text[])`, list(query.country).map((c) => c.toUpperCase()));
-  if (query.currency !== undefined) add((p) => `purchase_currency = ANY(${p}::text[])`, list(query.currency).map((c) => c.toUpperCase()));
+  const currencies = query.currency === undefined ? undefined : [...new Set(list(query.currency).map((c) => c.toUpperCase()))];
+  // One currency is an equality: the planner then reads the amount index in order.
+  if (currencies?.length === 1) add((p) => `purchase_currency = ${p}`, currencies[0]);
+  else if (currencies) add((p) => `purchase_currency = ANY(${p}::text[])`, currencies);
   if (query.paymentMethod !== undefined) add((p) => `upper(coalesce(payment_method, '')) = ANY(${p}::text[])`, list(query.paymentMethod).map((c) => c.toUpperCase()));
   if (query.minAmount !== undefined) add((p) => `order_amount >= ${p}::bigint`, query.minAmount);
   if (query.maxAmount !== undefined) add((p) => `order_amount <= ${p}::bigint`, query.maxAmount);
@@ -127,7 +131,8 @@ export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
 
   const keys: SortKey[] = [];
   const isText = sortBy === 'status' || sortBy === 'purchase_country' || sortBy === 'purchase_currency';
-  if (AMOUNT_SORTS.has(sortBy)) keys.push({ sql: 'purchase_currency COLLATE "C"', dir: 'asc', cast: 'text', column: 'purchase_currency' });
+  // Amounts are compared within a currency only: by currency first, in the same direction (one index serves both).
+  if (AMOUNT_SORTS.has(sortBy) && currencies?.length !== 1) keys.push({ sql: 'purchase_currency COLLATE "C"', dir: direction, cast: 'text', column: 'purchase_currency' });
   keys.push({
     sql: isText ? `${sortBy} COLLATE "C"` : sortBy,
     dir: direction,
@@ -143,22 +148,13 @@ export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
   return { where, params, keys, sortBy, direction, limit, offset: query.after === undefined ? (page - 1) * limit : 0 };
 }
 
-/** `(k1, k2, …) after (v1, v2, …)` in the keys' own directions: a row comparison where they agree. */
+/** `(k1, k2, …) after (v1, v2, …)`: every key shares the sort's direction, so one row comparison an index answers. */
 function keysetCondition(keys: SortKey[], values: unknown[], params: unknown[]): string {
-  const ref = (i: number) => {
+  const refs = keys.map((k, i) => {
     params.push(values[i]);
-    return `$${params.length}::${keys[i]!.cast}${keys[i]!.cast === 'text' ? ' COLLATE "C"' : ''}`;
-  };
-  const op = (dir: SortDirection) => (dir === 'asc' ? '>' : '<');
-  if (keys.every((k) => k.dir === keys[0]!.dir)) {
-    const refs = keys.map((_, i) => ref(i));
-    return `(${keys.map((k) => k.sql).join(', ')}) ${op(keys[0]!.dir)} (${refs.join(', ')})`;
-  }
-  // Mixed (currency ascending, then an amount descending): a leading range the index can use, then the chain.
-  const refs = keys.map((_, i) => ref(i));
-  const chain = (i: number): string =>
-    i === keys.length - 1 ? `${keys[i]!.sql} ${op(keys[i]!.dir)} ${refs[i]}` : `(${keys[i]!.sql} ${op(keys[i]!.dir)} ${refs[i]} OR (${keys[i]!.sql} = ${refs[i]} AND ${chain(i + 1)}))`;
-  return `${keys[0]!.sql} ${op(keys[0]!.dir)}= ${refs[0]} AND ${chain(0)}`;
+    return `$${params.length}::${k.cast}${k.cast === 'text' ? ' COLLATE "C"' : ''}`;
+  });
+  return `(${keys.map((k) => k.sql).join(', ')}) ${keys[0]!.dir === 'asc' ? '>' : '<'} (${refs.join(', ')})`;
 }
 
 export function orderByClause(keys: readonly SortKey[]): string {

@@ -108,7 +108,7 @@ const AMOUNTS = new Set(['order_amount', 'captured_amount', 'refunded_amount', '
 
 /**
  * What the store promises for a query: `searchOrders`' result (all pages) with ties by
- * order id in the sort's direction, and a sort by an amount by currency first.
+ * order id in the sort's direction, and a sort by an amount by currency first (same direction).
  */
 export function expectedOrders(orders: readonly Order[], query: Omit<OrderPageQuery, 'merchantId'>): Order[] {
   const direction = query.sort ? (query.sort.direction ?? 'asc') : 'desc';
@@ -116,6 +116,7 @@ export function expectedOrders(orders: readonly Order[], query: Omit<OrderPageQu
   if (direction === 'desc') input.reverse();
   const { after: _a, limit: _l, ...sdk } = query;
   const all = searchOrders(input, { ...(sdk as OrderSearchQuery), page: 1, pageSize: 1000 }).items;
-  if (query.sort && AMOUNTS.has(query.sort.by)) all.sort((a, b) => (a.purchase_currency < b.purchase_currency ? -1 : a.purchase_currency > b.purchase_currency ? 1 : 0));
+  const sign = direction === 'asc' ? 1 : -1;
+  if (query.sort && AMOUNTS.has(query.sort.by)) all.sort((a, b) => sign * (a.purchase_currency < b.purchase_currency ? -1 : a.purchase_currency > b.purchase_currency ? 1 : 0));
   return all;
 }
