@@ -31,3 +31,7 @@ export {
   type Gender,
 } from './insights.js';
 export { expiringOrdersOf, repeatedOrdersOf, type RepeatedOrdersOfOptions } from './reports.js';
+export { insightsRoutes } from './routes/insights.js';
+export { exportRoutes } from './routes/export.js';
+export { reportsRoutes } from './routes/reports.js';
+export { settlementsRoutes } from './routes/settlements.js';
