@@ -14,33 +14,78 @@ export interface ExportOrdersOptions extends OrdersCsvOptions {
   batchSize?: number | undefined;
 }
 
-/** Order fields no export column reads; left in the database (a smaller row to send and parse). */
-const NEVER_READ = ['captures', 'refunds', 'shipping_info', 'merchant_data', 'customer'];
+/**
+ * The order fields each export column reads (through the SDK's column getters), so a
+ * batch carries only those: the two addresses and a few scalars instead of the whole
+ * order with its lines, captures and refunds. The byte-identity test over random
+ * column choices holds this table to the getters.
+ */
+const FIELDS_OF: Readonly<Record<OrderColumn, readonly string[]>> = {
+  order_id: ['order_id'],
+  merchant_reference1: ['merchant_reference1'],
+  merchant_reference2: ['merchant_reference2'],
+  klarna_reference: ['klarna_reference'],
+  created_at: ['created_at'],
+  expires_at: ['expires_at'],
+  status: ['status'],
+  fraud_status: ['fraud_status'],
+  customer_name: ['billing_address', 'shipping_address'],
+  customer_email: ['billing_address', 'shipping_address'],
+  customer_phone: ['billing_address', 'shipping_address'],
+  shipping_address: ['billing_address', 'shipping_address'],
+  shipping_method: ['selected_shipping_option'],
+  payment_method: ['initial_payment_method'],
+  purchase_country: ['purchase_country'],
+  purchase_currency: ['purchase_currency'],
+  order_amount: ['order_amount'],
+  order_tax_amount: ['order_lines'],
+  original_order_amount: ['original_order_amount'],
+  captured_amount: ['captured_amount'],
+  refunded_amount: ['refunded_amount'],
+  remaining_authorized_amount: ['remaining_authorized_amount'],
+};
+/** Fields that hold text: read with `->>` (no JSON to parse); the others with `->`. */
+const TEXT_FIELDS = new Set(['order_id', 'merchant_reference1', 'merchant_reference2', 'klarna_reference', 'created_at', 'expires_at', 'status', 'fraud_status', 'purchase_country', 'purchase_currency']);
 
 /**
  * Every order the query matches (all pages; `page`, `pageSize`, `limit` and `after` are
- * ignored), in the query's sort, read in keyset batches. The next batch is read while
- * the current one is consumed.
+ * ignored), in the query's sort, read in keyset batches; the next batch is read while
+ * the current one is consumed. With `columns`, each order holds only the fields those
+ * export columns read (plus its currency).
  */
-export function iterateOrders(store: OrderStore, query: OrderPageQuery, options: { batchSize?: number | undefined; columns?: readonly OrderColumn[] | undefined } = {}): AsyncIterable<Order> {
+export function iterateOrders(
+  store: OrderStore,
+  query: OrderPageQuery,
+  options: { batchSize?: number | undefined; columns?: readonly OrderColumn[] | undefined } = {},
+): AsyncIterable<Order> {
   const { page: _p, pageSize: _s, limit: _l, after: _a, ...rest } = query;
   const base = compileOrderQuery(rest);
   const batchSize = options.batchSize ?? 2000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 100 || batchSize > 10_000) throw invalid('batchSize', 'must be an integer from 100 to 10000');
-  const columns = options.columns ?? DEFAULT_ORDER_COLUMNS;
-  // The tax column sums the order lines; nothing else needs them.
-  const dropped = Array.isArray(columns) && columns.includes('order_tax_amount') ? NEVER_READ : [...NEVER_READ, 'order_lines'];
+  const columns: readonly OrderColumn[] | undefined = Array.isArray(options.columns) ? options.columns : options.columns === undefined ? undefined : DEFAULT_ORDER_COLUMNS;
+  const fields = columns && [...new Set(['purchase_currency', ...columns.flatMap((c) => FIELDS_OF[c] ?? [])])];
+  const select = fields ? fields.map((f, i) => `body${TEXT_FIELDS.has(f) ? '->>' : '->'}'${f}' AS f${i}`).join(', ') : 'body';
+  const toOrder = fields
+    ? (row: Record<string, unknown>): Order => {
+        const order: Record<string, unknown> = {};
+        for (let i = 0; i < fields.length; i++) {
+          const v = row[`f${i}`];
+          if (v !== null && v !== undefined) order[fields[i]!] = v;
+        }
+        return order as unknown as Order;
+      }
+    : (row: Record<string, unknown>) => row.body as Order;
 
   const read = async (after: string | undefined) => {
     const q = after === undefined ? base : compileOrderQuery({ ...rest, after });
-    const params = [...q.params, dropped, batchSize];
-    const rows = await store.db.query<Record<string, unknown> & { body: Order }>(
-      `SELECT body - $${params.length - 1}::text[] AS body, ${cursorColumns(q)} FROM orders WHERE ${q.where.join(' AND ')}
+    const params = [...q.params, batchSize];
+    const rows = await store.db.query<Record<string, unknown>>(
+      `SELECT ${select}, ${cursorColumns(q)} FROM orders WHERE ${q.where.join(' AND ')}
        ORDER BY ${orderByClause(q.keys)} LIMIT $${params.length}`,
       params,
     );
     const last = rows[rows.length - 1];
-    return { orders: rows.map((r) => r.body), next: rows.length === batchSize && last ? encodeCursor(q, last) : undefined };
+    return { orders: rows.map(toOrder), next: rows.length === batchSize && last ? encodeCursor(q, last) : undefined };
   };
 
   return {
@@ -71,7 +116,7 @@ export function iterateOrders(store: OrderStore, query: OrderPageQuery, options:
  */
 export function exportOrdersCsv(store: OrderStore, query: OrderPageQuery, options: ExportOrdersOptions = {}): AsyncIterable<string> {
   const { batchSize, ...csv } = options;
-  return ordersToCsv(iterateOrders(store, query, { batchSize, columns: csv.columns }), csv);
+  return ordersToCsv(iterateOrders(store, query, { batchSize, columns: csv.columns ?? DEFAULT_ORDER_COLUMNS }), csv);
 }
 
 /** CSV chunks as a byte stream (UTF-8), for a `Response` body. */
