@@ -132,9 +132,10 @@ export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
   const keys: SortKey[] = [];
   const isText = sortBy === 'status' || sortBy === 'purchase_country' || sortBy === 'purchase_currency';
   // Amounts are compared within a currency only: by currency first, in the same direction (one index serves both).
-  if (AMOUNT_SORTS.has(sortBy) && currencies?.length !== 1) keys.push({ sql: 'purchase_currency COLLATE "C"', dir: direction, cast: 'text', column: 'purchase_currency' });
+  // Codes (upper-case letters and `_`) sort alike in every collation: the database's own lets the indexes serve.
+  if (AMOUNT_SORTS.has(sortBy) && currencies?.length !== 1) keys.push({ sql: 'purchase_currency', dir: direction, cast: 'text', column: 'purchase_currency' });
   keys.push({
-    sql: isText ? `${sortBy} COLLATE "C"` : sortBy,
+    sql: sortBy,
     dir: direction,
     cast: sortBy.endsWith('_at') ? 'timestamptz' : isText ? 'text' : 'bigint',
     column: sortBy,
@@ -152,7 +153,7 @@ export function compileOrderQuery(query: OrderPageQuery): CompiledOrderQuery {
 function keysetCondition(keys: SortKey[], values: unknown[], params: unknown[]): string {
   const refs = keys.map((k, i) => {
     params.push(values[i]);
-    return `$${params.length}::${k.cast}${k.cast === 'text' ? ' COLLATE "C"' : ''}`;
+    return `$${params.length}::${k.cast}${k.column === 'order_id' ? ' COLLATE "C"' : ''}`;
   });
   return `(${keys.map((k) => k.sql).join(', ')}) ${keys[0]!.dir === 'asc' ? '>' : '<'} (${refs.join(', ')})`;
 }
