@@ -15,12 +15,12 @@ export interface ExportOrdersOptions extends OrdersCsvOptions {
 }
 
 /**
- * The order fields each export column reads (through the SDK's column getters), so a
- * batch carries only those: the two addresses and a few scalars instead of the whole
- * order with its lines, captures and refunds. The byte-identity test over random
- * column choices holds this table to the getters.
+ * The order fields each export column reads (through the SDK's column getters): what
+ * the store keeps in the small `summary` column, so an export carries the two
+ * addresses and a few scalars instead of the whole order with its lines, captures and
+ * refunds. The byte-identity test over random column choices holds this table to the getters.
  */
-const FIELDS_OF: Readonly<Record<OrderColumn, readonly string[]>> = {
+export const FIELDS_OF: Readonly<Record<OrderColumn, readonly string[]>> = {
   order_id: ['order_id'],
   merchant_reference1: ['merchant_reference1'],
   merchant_reference2: ['merchant_reference2'],
@@ -44,14 +44,24 @@ const FIELDS_OF: Readonly<Record<OrderColumn, readonly string[]>> = {
   refunded_amount: ['refunded_amount'],
   remaining_authorized_amount: ['remaining_authorized_amount'],
 };
-/** Fields that hold text: read with `->>` (no JSON to parse); the others with `->`. */
-const TEXT_FIELDS = new Set(['order_id', 'merchant_reference1', 'merchant_reference2', 'klarna_reference', 'created_at', 'expires_at', 'status', 'fraud_status', 'purchase_country', 'purchase_currency']);
+/** The fields the store keeps in `summary`: what every export column but the tax sum reads. */
+export const SUMMARY_FIELDS: readonly string[] = [...new Set(Object.values(FIELDS_OF).flat())].filter((f) => f !== 'order_lines');
+
+/** An order's `summary` column. */
+export function summaryOf(order: Order): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of SUMMARY_FIELDS) {
+    const v = (order as unknown as Record<string, unknown>)[f];
+    if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
 
 /**
  * Every order the query matches (all pages; `page`, `pageSize`, `limit` and `after` are
  * ignored), in the query's sort, read in keyset batches; the next batch is read while
- * the current one is consumed. With `columns`, each order holds only the fields those
- * export columns read (plus its currency).
+ * the current one is consumed. With `columns` (and no tax column), each order holds
+ * only the fields the export columns read (its `summary`).
  */
 export function iterateOrders(
   store: OrderStore,
@@ -63,18 +73,9 @@ export function iterateOrders(
   const batchSize = options.batchSize ?? 2000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 100 || batchSize > 10_000) throw invalid('batchSize', 'must be an integer from 100 to 10000');
   const columns: readonly OrderColumn[] | undefined = Array.isArray(options.columns) ? options.columns : options.columns === undefined ? undefined : DEFAULT_ORDER_COLUMNS;
-  const fields = columns && [...new Set(['purchase_currency', ...columns.flatMap((c) => FIELDS_OF[c] ?? [])])];
-  const select = fields ? fields.map((f, i) => `body${TEXT_FIELDS.has(f) ? '->>' : '->'}'${f}' AS f${i}`).join(', ') : 'body';
-  const toOrder = fields
-    ? (row: Record<string, unknown>): Order => {
-        const order: Record<string, unknown> = {};
-        for (let i = 0; i < fields.length; i++) {
-          const v = row[`f${i}`];
-          if (v !== null && v !== undefined) order[fields[i]!] = v;
-        }
-        return order as unknown as Order;
-      }
-    : (row: Record<string, unknown>) => row.body as Order;
+  // Without the tax column, the summary holds every field the columns read; with it, the whole body.
+  const select = columns && !columns.includes('order_tax_amount') ? 'summary AS body' : 'body';
+  const toOrder = (row: Record<string, unknown>) => row.body as Order;
 
   const read = async (after: string | undefined) => {
     const q = after === undefined ? base : compileOrderQuery({ ...rest, after });

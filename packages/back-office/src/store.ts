@@ -6,6 +6,7 @@
 import { customerEmail, orderSearchText, type Order } from '@kustom/sdk';
 import { Order as OrderSchema } from '@kustom/sdk/schemas';
 import { openDb, type Db, type OpenDbOptions, type Queryable } from './db.js';
+import { summaryOf } from './export.js';
 import { migrate } from './migrations.js';
 import { compileOrderQuery, cursorColumns, encodeCursor, invalid, orderByClause, type OrderPageQuery } from './order-query.js';
 
@@ -123,12 +124,13 @@ function derivedColumns(order: Order): unknown[] {
     dob && /^\d{4}-\d{2}-\d{2}$/.test(dob) && !Number.isNaN(Date.parse(dob)) ? dob : null,
     GENDER_OF_TITLE[title] ?? null,
     city || null,
+    JSON.stringify(summaryOf(order)),
     DERIVED_VERSION,
   ];
 }
 
 const DERIVED = `status, created_at, expires_at, purchase_country, purchase_currency, order_amount, captured_amount, refunded_amount,
-  remaining_authorized_amount, payment_method, email, search_text, customer_key, birth_date, gender, city, derived_version`;
+  remaining_authorized_amount, payment_method, email, search_text, customer_key, birth_date, gender, city, summary, derived_version`;
 
 /** Recomputes the derived columns of rows written by an older version of the store, in batches. */
 async function rederive(db: Db): Promise<void> {
