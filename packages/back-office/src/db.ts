@@ -34,8 +34,9 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pg: PGlite = dataDir ? new PGlite(dataDir) : new PGlite();
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
+  // pg_trgm ships inside the npm package: the free-text index needs it.
+  const pg: PGlite = dataDir ? new PGlite(dataDir, { extensions: { pg_trgm } }) : new PGlite({ extensions: { pg_trgm } });
   await pg.waitReady;
   // PGlite is one connection: serialise transactions so they never interleave.
   let tail: Promise<unknown> = Promise.resolve();

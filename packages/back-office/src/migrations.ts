@@ -158,6 +158,42 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL;
 CREATE INDEX orders_open_expiry ON orders (merchant_id, expires_at) WHERE status IN ('AUTHORIZED', 'PART_CAPTURED');
 `,
   },
+  {
+    // Version 2 belongs to the intake and actions (written alongside); this one only
+    // touches the orders table's query columns and indexes, so either applies without the other.
+    version: 3,
+    name: 'orders page, export and insights: derived columns and indexes',
+    sql: `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+ALTER TABLE orders
+  ADD COLUMN remaining_authorized_amount bigint NOT NULL DEFAULT 0,
+  ADD COLUMN customer_key text,
+  ADD COLUMN birth_date date,
+  ADD COLUMN gender text,
+  ADD COLUMN city text,
+  -- The fields the export columns read (addresses, references, amounts): small, kept out of the
+  -- compressed body so an export of every order never decompresses one.
+  ADD COLUMN summary jsonb,
+  ADD COLUMN derived_version smallint NOT NULL DEFAULT 0;
+-- Rows written before this version get their derived columns recomputed at start (openStore).
+DROP INDEX IF EXISTS orders_created;
+DROP INDEX IF EXISTS orders_status_created;
+-- One index per sort of the orders page; the tie-break is order_id in code-point order. Codes
+-- (status, currency, country) keep the database's collation, so an equality filter on them uses the index.
+-- Newest first, and everything Insights sums (an index-only scan over a period).
+CREATE INDEX orders_by_created ON orders (merchant_id, created_at, order_id COLLATE "C")
+  INCLUDE (status, purchase_currency, purchase_country, payment_method, captured_amount, refunded_amount, remaining_authorized_amount,
+    customer_key, birth_date, gender, city);
+CREATE INDEX orders_by_expires ON orders (merchant_id, expires_at, order_id COLLATE "C");
+CREATE INDEX orders_by_status ON orders (merchant_id, status, order_id COLLATE "C");
+CREATE INDEX orders_by_status_created ON orders (merchant_id, status, created_at, order_id COLLATE "C");
+CREATE INDEX orders_by_amount ON orders (merchant_id, purchase_currency, order_amount, order_id COLLATE "C");
+CREATE INDEX orders_by_country ON orders (merchant_id, purchase_country, order_id COLLATE "C");
+CREATE INDEX orders_by_customer ON orders (merchant_id, customer_key, created_at) INCLUDE (status, captured_amount) WHERE customer_key IS NOT NULL;
+-- Free text: every word is a substring test (LIKE '%word%') that a trigram index answers.
+CREATE INDEX orders_search_trgm ON orders USING gin (search_text gin_trgm_ops);
+`,
+  },
 ];
 
 /** Arbitrary constant: the advisory-lock key of the migrations. */

@@ -38,3 +38,23 @@ export { ROUTES } from './routes/index.js';
 export { orderQueryFromUrl } from './routes/orders.js';
 export { json, readJson, type RoutePermission, type StoreProfile } from './http/route.js';
 export { toFetchRequest, sendFetchResponse, toNodeHandler } from './http/node.js';
+export { compileOrderQuery, ORDER_PAGE_SORTS, type OrderPageSort } from './order-query.js';
+export { exportOrdersCsv, iterateOrders, csvByteStream, type ExportOrdersOptions } from './export.js';
+export {
+  insightsOverviewOf,
+  demographyOf,
+  AGE_BANDS,
+  GENDERS,
+  CUSTOMER_KINDS,
+  FREQUENCIES,
+  type AgeBand,
+  type CustomerKind,
+  type Demography,
+  type DemographyOptions,
+  type Gender,
+} from './insights.js';
+export { expiringOrdersOf, repeatedOrdersOf, type RepeatedOrdersOfOptions } from './reports.js';
+export { insightsRoutes } from './routes/insights.js';
+export { exportRoutes } from './routes/export.js';
+export { reportsRoutes } from './routes/reports.js';
+export { settlementsRoutes } from './routes/settlements.js';

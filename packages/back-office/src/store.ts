@@ -3,10 +3,14 @@
  * it, with indexed columns for what the orders page filters and sorts on; the
  * append-only audit log; users and their store access.
  */
-import { KustomValidationError, customerEmail, customerName, foldText, type Order } from '@kustom/sdk';
+import { customerEmail, orderSearchText, type Order } from '@kustom/sdk';
 import { Order as OrderSchema } from '@kustom/sdk/schemas';
 import { openDb, type Db, type OpenDbOptions, type Queryable } from './db.js';
+import { summaryOf } from './export.js';
 import { migrate } from './migrations.js';
+import { compileOrderQuery, cursorColumns, encodeCursor, invalid, orderByClause, type OrderPageQuery } from './order-query.js';
+
+export type { OrderPageQuery } from './order-query.js';
 
 export interface AuditEntry {
   id: number;
@@ -28,19 +32,6 @@ export interface NewAuditEntry {
   request?: unknown;
   idempotencyKey?: string | undefined;
   response?: unknown;
-}
-
-export interface OrderPageQuery {
-  merchantId: string;
-  status?: readonly string[] | undefined;
-  currency?: readonly string[] | undefined;
-  country?: readonly string[] | undefined;
-  /** Every word must occur in order id, references, customer name or e-mail (case- and accent-insensitive). */
-  text?: string | undefined;
-  /** Keyset cursor returned as `next` by the previous page. */
-  after?: string | undefined;
-  /** 1–1000. @default 25 */
-  limit?: number | undefined;
 }
 
 export interface OrderPage {
@@ -77,15 +68,12 @@ export interface OrderStore {
 
 export interface OpenStoreOptions extends OpenDbOptions {}
 
-/** Opens the store and applies the migrations not yet applied. */
+/** Opens the store, applies the migrations not yet applied and brings derived columns up to date. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<OrderStore> {
   const db = await openDb(options);
   await migrate(db);
+  await rederive(db);
   return createStore(db);
-}
-
-function invalid(path: string, message: string): KustomValidationError {
-  return new KustomValidationError('request', [{ path, message, code: 'custom' }]);
 }
 
 function parseOrder(order: unknown): Order {
@@ -97,28 +85,71 @@ function parseOrder(order: unknown): Order {
   return r.data;
 }
 
-/** What the free-text search matches against, folded. */
-export function searchTextOf(order: Order): string {
-  return foldText(
-    [order.order_id, order.merchant_reference1, order.merchant_reference2, order.klarna_reference, customerName(order), customerEmail(order),
-      order.shipping_address ? `${order.shipping_address.given_name ?? ''} ${order.shipping_address.family_name ?? ''}` : '', order.shipping_address?.email]
-      .filter(Boolean)
-      .join(' '),
-  );
+/** What the free-text search matches against, folded: the SDK's `orderSearchText`. */
+export const searchTextOf = orderSearchText;
+
+/** Bumped when a derived column's definition changes: `openStore` recomputes older rows. */
+const DERIVED_VERSION = 1;
+
+/** The Order Management order has no gender field; the title the checkout asked for gives it. */
+const GENDER_OF_TITLE: Readonly<Record<string, string>> = {
+  mr: 'male', herr: 'male', hr: 'male', herra: 'male', sir: 'male',
+  mrs: 'female', ms: 'female', miss: 'female', fru: 'female', fröken: 'female', frau: 'female', fr: 'female', rouva: 'female', neiti: 'female',
+};
+
+/** The columns the store derives from an order body, in the order of `DERIVED`. */
+function derivedColumns(order: Order): unknown[] {
+  const billing = order.billing_address;
+  const shipping = order.shipping_address;
+  const email = customerEmail(order).toLowerCase();
+  const dob = order.customer?.date_of_birth;
+  const title = (billing?.title ?? shipping?.title ?? '').trim().toLowerCase().replace(/\.$/, '');
+  const city = (shipping?.city ?? billing?.city ?? '').trim().replace(/\s+/g, ' ');
+  return [
+    order.status,
+    order.created_at,
+    order.expires_at,
+    order.purchase_country.toUpperCase(),
+    order.purchase_currency.toUpperCase(),
+    order.order_amount,
+    // What Kustom says was captured and refunded (the order's own totals).
+    order.captured_amount,
+    order.refunded_amount,
+    order.remaining_authorized_amount,
+    order.initial_payment_method?.type ?? null,
+    email || null,
+    orderSearchText(order),
+    // The customer the insights count: the e-mail address when the order has one.
+    email || null,
+    dob && /^\d{4}-\d{2}-\d{2}$/.test(dob) && !Number.isNaN(Date.parse(dob)) ? dob : null,
+    GENDER_OF_TITLE[title] ?? null,
+    city || null,
+    JSON.stringify(summaryOf(order)),
+    DERIVED_VERSION,
+  ];
 }
 
-function encodeCursor(createdAt: string, orderId: string): string {
-  return Buffer.from(JSON.stringify([createdAt, orderId])).toString('base64url');
-}
+const DERIVED = `status, created_at, expires_at, purchase_country, purchase_currency, order_amount, captured_amount, refunded_amount,
+  remaining_authorized_amount, payment_method, email, search_text, customer_key, birth_date, gender, city, summary, derived_version`;
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0]))) return [v[0], v[1]];
-  } catch {
-    // falls through
+/** Recomputes the derived columns of rows written by an older version of the store, in batches. */
+async function rederive(db: Db): Promise<void> {
+  for (;;) {
+    const rows = await db.query<{ merchant_id: string; order_id: string; body: Order }>(
+      'SELECT merchant_id, order_id, body FROM orders WHERE derived_version < $1 LIMIT 500',
+      [DERIVED_VERSION],
+    );
+    if (rows.length === 0) return;
+    await db.transaction(async (tx) => {
+      for (const r of rows) {
+        const cols = derivedColumns(parseOrder(r.body));
+        await tx.query(
+          `UPDATE orders SET (${DERIVED}) = (${cols.map((_, i) => `$${i + 3}`).join(', ')}) WHERE merchant_id = $1 AND order_id = $2`,
+          [r.merchant_id, r.order_id, ...cols],
+        );
+      }
+    });
   }
-  throw invalid('after', 'is not a cursor this store returned');
 }
 
 const toIso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
@@ -158,23 +189,17 @@ export function createStore(db: Db): OrderStore {
     async upsertOrder(merchantId, input, tx = db) {
       if (!merchantId) throw invalid('merchant_id', 'is required');
       const order = parseOrder(input);
-      const captured = (order.captures ?? []).reduce((s, c) => s + c.captured_amount, 0);
-      const refunded = (order.refunds ?? []).reduce((s, r) => s + r.refunded_amount, 0);
+      const cols = derivedColumns(order);
+      const names = DERIVED.split(',').map((c) => c.trim());
       const rows = await tx.query<{ order_id: string }>(
-        `INSERT INTO orders (merchant_id, order_id, status, created_at, expires_at, purchase_country, purchase_currency, order_amount,
-           captured_amount, refunded_amount, payment_method, email, search_text, body)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+        `INSERT INTO orders (merchant_id, order_id, ${DERIVED}, body)
+         VALUES ($1, $2, ${cols.map((_, i) => `$${i + 3}`).join(', ')}, $${cols.length + 3})
          ON CONFLICT (merchant_id, order_id) DO UPDATE SET
-           status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, purchase_country = EXCLUDED.purchase_country,
-           purchase_currency = EXCLUDED.purchase_currency, order_amount = EXCLUDED.order_amount,
-           captured_amount = EXCLUDED.captured_amount, refunded_amount = EXCLUDED.refunded_amount,
-           payment_method = EXCLUDED.payment_method, email = EXCLUDED.email, search_text = EXCLUDED.search_text,
+           ${names.filter((n) => n !== 'created_at').map((n) => `${n} = EXCLUDED.${n}`).join(', ')},
            body = EXCLUDED.body, version = orders.version + 1, updated_at = now()
-         WHERE orders.body IS DISTINCT FROM EXCLUDED.body
+         WHERE orders.body IS DISTINCT FROM EXCLUDED.body OR orders.derived_version IS DISTINCT FROM EXCLUDED.derived_version
          RETURNING order_id`,
-        [merchantId, order.order_id, order.status, order.created_at, order.expires_at, order.purchase_country.toUpperCase(),
-          order.purchase_currency.toUpperCase(), order.order_amount, captured, refunded, order.initial_payment_method?.type ?? null,
-          customerEmail(order) || null, searchTextOf(order), JSON.stringify(order)],
+        [merchantId, order.order_id, ...cols, JSON.stringify(order)],
       );
       return rows.length > 0;
     },
@@ -183,33 +208,16 @@ export function createStore(db: Db): OrderStore {
       return rows[0]?.body;
     },
     async listOrders(query) {
-      const limit = query.limit ?? 25;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit', 'must be an integer from 1 to 1000');
-      const where: string[] = ['merchant_id = $1'];
-      const params: unknown[] = [query.merchantId];
-      const add = (sql: (p: string) => string, v: unknown) => {
-        params.push(v);
-        where.push(sql(`$${params.length}`));
-      };
-      if (query.status?.length) add((p) => `status = ANY(${p}::text[])`, [...query.status]);
-      if (query.currency?.length) add((p) => `purchase_currency = ANY(${p}::text[])`, query.currency.map((c) => c.toUpperCase()));
-      if (query.country?.length) add((p) => `purchase_country = ANY(${p}::text[])`, query.country.map((c) => c.toUpperCase()));
-      for (const word of foldText(query.text ?? '').split(/\s+/).filter(Boolean)) {
-        add((p) => `strpos(search_text, ${p}) > 0`, word);
-      }
-      if (query.after) {
-        const [at, id] = decodeCursor(query.after);
-        params.push(at, id);
-        where.push(`(created_at, order_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
-      }
-      params.push(limit + 1);
-      const rows = await db.query<{ body: Order; created_at: unknown; order_id: string }>(
-        `SELECT body, created_at, order_id FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at DESC, order_id DESC LIMIT $${params.length}`,
+      const q = compileOrderQuery(query);
+      const params = [...q.params, q.limit + 1, q.offset];
+      const rows = await db.query<Record<string, unknown> & { body: Order }>(
+        `SELECT body, ${cursorColumns(q)} FROM orders WHERE ${q.where.join(' AND ')}
+         ORDER BY ${orderByClause(q.keys)} LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
       );
-      const page = rows.slice(0, limit);
+      const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
-      return { orders: page.map((r) => r.body), next: rows.length > limit && last ? encodeCursor(toIso(last.created_at), last.order_id) : null };
+      return { orders: page.map((r) => r.body), next: rows.length > q.limit && last ? encodeCursor(q, last) : null };
     },
     async appendAudit(entry, tx = db) {
       if (!entry.merchantId) throw invalid('merchant_id', 'is required');

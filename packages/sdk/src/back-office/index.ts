@@ -15,10 +15,12 @@ export {
   type OrdersCsvOptions,
   type PayoutsCsvOptions,
 } from './csv.js';
-export { searchOrders, type OrderSearchQuery, type OrderSearchResult, type SortDirection } from './search-orders.js';
+export { searchOrders, orderSearchRange, orderSearchText, type OrderSearchQuery, type OrderSearchResult, type SortDirection } from './search-orders.js';
 export { createKustomStores, type KustomStores } from './stores.js';
 export {
   insightsOverview,
+  insightsOverviewFromGroups,
+  type InsightsGroup,
   type InsightsOptions,
   type InsightsOverview,
   type InsightsTotals,

@@ -122,6 +122,85 @@ export function insightsOverview(orders: Iterable<Order>, options: InsightsOptio
 export function insightsOverview(orders: AsyncIterable<Order>, options: InsightsOptions): Promise<InsightsOverview>;
 export function insightsOverview(orders: OrdersSource<Order>, options: InsightsOptions): InsightsOverview | Promise<InsightsOverview>;
 export function insightsOverview(orders: OrdersSource<Order>, options: InsightsOptions): InsightsOverview | Promise<InsightsOverview> {
+  const { timeZone, from, to, compare, tallyOf, finish } = overviewBuilder(options);
+  return drain(
+    orders,
+    (order, index) => {
+      const created = orderInstant(order.created_at, `orders[${index}].created_at`);
+      const inPeriod = created >= from && created < to;
+      const inCompare = compare !== undefined && created >= compare[0] && created < compare[1];
+      if (!inPeriod && !inCompare) return;
+      const sale = saleOf(order, index);
+      if (!sale) return;
+      const tally = tallyOf(String(order.purchase_currency).toUpperCase());
+      const country = String(order.purchase_country).toUpperCase();
+      if (inPeriod) addCurrent(tally, country, paymentMethodOf(order) || 'UNKNOWN', dayIndex(created, timeZone), sale);
+      if (inCompare) addPrevious(tally, country, sale);
+    },
+    finish,
+  );
+}
+
+/**
+ * Sales already summed by a database, one row per group: what `insightsOverview`
+ * tallies order by order. `period` says which period the orders of the row were
+ * created in; an order created in both periods (overlapping periods) is in two rows.
+ */
+export interface InsightsGroup {
+  period: 'current' | 'compare';
+  /** ISO 4217 (any case). */
+  currency: string;
+  /** `purchase_country` (any case). */
+  country: string;
+  /** `initial_payment_method.type`, `UNKNOWN` or `''` when the orders do not say (current period). */
+  paymentMethod?: string | undefined;
+  /** The calendar day in the options' `timeZone`, `YYYY-MM-DD` (current period). */
+  day?: string | undefined;
+  /** Orders counted (see {@link insightsOverview} for which count). */
+  orderCount: number;
+  /** Captured plus, on open orders, still authorized; minor units. */
+  grossSales: number;
+  /** Refunded; minor units. */
+  refunded: number;
+}
+
+/**
+ * The Insights overview from sales summed elsewhere (a SQL `GROUP BY`), with the
+ * same options, checks, rounding and ordering as {@link insightsOverview}: a store
+ * that sums the same orders gets the same overview.
+ */
+export function insightsOverviewFromGroups(groups: Iterable<InsightsGroup>, options: InsightsOptions): InsightsOverview {
+  const { compare, tallyOf, finish } = overviewBuilder(options);
+  let index = 0;
+  for (const group of groups) {
+    const field = (name: string) => `groups[${index}].${name}`;
+    const sale: Sale = { gross: groupAmount(group.grossSales, field('grossSales')), refunded: groupAmount(group.refunded, field('refunded')) };
+    const count = groupAmount(group.orderCount, field('orderCount'));
+    const tally = tallyOf(String(group.currency).toUpperCase());
+    const country = String(group.country).toUpperCase();
+    if (group.period === 'current') {
+      const day = typeof group.day === 'string' ? Date.parse(`${group.day}T00:00:00Z`) / DAY_MS : NaN;
+      if (!Number.isSafeInteger(day)) throw invalidInput(field('day'), `must be a YYYY-MM-DD day, got ${String(group.day)}`, 'invalid_format');
+      addCurrent(tally, country, group.paymentMethod || 'UNKNOWN', day, sale, count);
+    } else if (group.period === 'compare' && compare) {
+      addPrevious(tally, country, sale, count);
+    } else {
+      throw invalidInput(field('period'), compare ? 'must be "current" or "compare"' : 'must be "current" without a comparison period', 'invalid_value');
+    }
+    index++;
+  }
+  return finish();
+}
+
+const DAY_MS = 86_400_000;
+
+function groupAmount(value: number, field: string): number {
+  if (!Number.isSafeInteger(value)) throw invalidInput(field, `must be an integer, got ${String(value)}`, 'invalid_type');
+  return value;
+}
+
+/** The checked options, the tallies and how they become the overview: shared by both entry points. */
+function overviewBuilder(options: InsightsOptions) {
   if (!options || typeof options !== 'object') throw invalidInput('options', 'must be an object with from and to', 'invalid_type');
   const timeZone = checkTimeZone(options.timeZone);
   const [from, to] = period(options.from, options.to, 'from', 'to', timeZone);
@@ -134,45 +213,33 @@ export function insightsOverview(orders: OrdersSource<Order>, options: InsightsO
     if (options.compareTo === undefined) throw invalidInput('compareTo', 'is required with compareFrom', 'invalid_type');
     compare = period(options.compareFrom, options.compareTo, 'compareFrom', 'compareTo', timeZone);
   }
-
   const byCurrency = new Map<string, CurrencyTally>();
   const tallyOf = (currency: string) => {
     let tally = byCurrency.get(currency);
     if (!tally) byCurrency.set(currency, (tally = newCurrencyTally()));
     return tally;
   };
+  const finish = (): InsightsOverview => ({
+    period: { from: iso(from), to: iso(to) },
+    comparePeriod: compare && { from: iso(compare[0]), to: iso(compare[1]) },
+    timeZone,
+    currencies: [...byCurrency.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, tally]) => currencyInsights(currency, tally, compare !== undefined, firstDay, lastDay)),
+  });
+  return { timeZone, from, to, compare, tallyOf, finish };
+}
 
-  return drain(
-    orders,
-    (order, index) => {
-      const created = orderInstant(order.created_at, `orders[${index}].created_at`);
-      const inPeriod = created >= from && created < to;
-      const inCompare = compare !== undefined && created >= compare[0] && created < compare[1];
-      if (!inPeriod && !inCompare) return;
-      const sale = saleOf(order, index);
-      if (!sale) return;
-      const tally = tallyOf(String(order.purchase_currency).toUpperCase());
-      const country = String(order.purchase_country).toUpperCase();
-      if (inPeriod) {
-        add(tally.current, sale);
-        add(entry(tally.countries, country).current, sale);
-        add(entry(tally.methods, paymentMethodOf(order) || 'UNKNOWN').current, sale);
-        add(entry(tally.days, dayIndex(created, timeZone)).current, sale);
-      }
-      if (inCompare) {
-        add(tally.previous, sale);
-        add(entry(tally.countries, country).previous, sale);
-      }
-    },
-    (): InsightsOverview => ({
-      period: { from: iso(from), to: iso(to) },
-      comparePeriod: compare && { from: iso(compare[0]), to: iso(compare[1]) },
-      timeZone,
-      currencies: [...byCurrency.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([currency, tally]) => currencyInsights(currency, tally, compare !== undefined, firstDay, lastDay)),
-    }),
-  );
+function addCurrent(tally: CurrencyTally, country: string, method: string, day: number, sale: Sale, count = 1): void {
+  add(tally.current, sale, count);
+  add(entry(tally.countries, country).current, sale, count);
+  add(entry(tally.methods, method).current, sale, count);
+  add(entry(tally.days, day).current, sale, count);
+}
+
+function addPrevious(tally: CurrencyTally, country: string, sale: Sale, count = 1): void {
+  add(tally.previous, sale, count);
+  add(entry(tally.countries, country).previous, sale, count);
 }
 
 const MAX_DAYS = 3660;
@@ -206,10 +273,10 @@ function entry<K>(map: Map<K, PairTally>, key: K): PairTally {
   return pair;
 }
 
-function add(tally: Tally, sale: Sale): void {
+function add(tally: Tally, sale: Sale, count = 1): void {
   tally.gross += sale.gross;
   tally.refunded += sale.refunded;
-  tally.count += 1;
+  tally.count += count;
 }
 
 /** What one order contributes, or `undefined` when it is not a sale (see {@link insightsOverview}). */

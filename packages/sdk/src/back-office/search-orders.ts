@@ -43,7 +43,7 @@ export interface OrderSearchQuery {
   /**
    * Free text, case- and accent-insensitive (`"asa odegard"` finds Åsa Ødegård). Every
    * word must occur in one of: order id, merchant references, Klarna reference,
-   * customer name or e-mail (billing or shipping address).
+   * customer name or e-mail (billing or shipping address), product names (order lines).
    */
   text?: string | undefined;
   /**
@@ -155,10 +155,7 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
     tests.push((order) => statuses.has(order.status));
   }
 
-  const timeZone = checkTimeZone(query.timeZone);
-  const from = query.createdFrom === undefined ? undefined : parseBound(query.createdFrom, 'createdFrom', 'start', timeZone);
-  const to = query.createdTo === undefined ? undefined : parseBound(query.createdTo, 'createdTo', 'end', timeZone);
-  if (from !== undefined && to !== undefined && from >= to) throw invalidInput('createdTo', 'must be after createdFrom', 'too_small');
+  const { from, to } = orderSearchRange(query);
   if (from !== undefined || to !== undefined) {
     tests.push((order, index) => {
       const created = orderInstant(order.created_at, `orders[${index}].created_at`);
@@ -186,7 +183,7 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
     const words = foldText(query.text).split(/\s+/).filter(Boolean);
     if (words.length) {
       tests.push((order) => {
-        const haystack = searchText(order);
+        const haystack = orderSearchText(order);
         return words.every((word) => haystack.includes(word));
       });
     }
@@ -195,14 +192,35 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
   return (order, index) => tests.every((test) => test(order, index));
 }
 
-/** The folded text that free-text search looks in; fields are kept apart so a word cannot span two. */
-function searchText(order: Order): string {
+/**
+ * The created-at range of a query as epoch milliseconds (`from <= created_at < to`),
+ * date-only bounds resolved in the query's `timeZone`, checked as `searchOrders`
+ * checks them (a `KustomValidationError` naming `createdFrom`, `createdTo` or
+ * `timeZone`). For stores that run the same query in a database.
+ */
+export function orderSearchRange(query: Pick<OrderSearchQuery, 'createdFrom' | 'createdTo' | 'timeZone'>): { from: number | undefined; to: number | undefined } {
+  const timeZone = checkTimeZone(query.timeZone);
+  const from = query.createdFrom === undefined ? undefined : parseBound(query.createdFrom, 'createdFrom', 'start', timeZone);
+  const to = query.createdTo === undefined ? undefined : parseBound(query.createdTo, 'createdTo', 'end', timeZone);
+  if (from !== undefined && to !== undefined && from >= to) throw invalidInput('createdTo', 'must be after createdFrom', 'too_small');
+  return { from, to };
+}
+
+/**
+ * The folded text that free-text search looks in: order id, merchant and Klarna
+ * references, names, organisation and e-mail of both addresses, product names. Fields
+ * are kept apart by line breaks, so a search word (which never holds white space)
+ * cannot span two. A store can keep it in an indexed column and match each word with
+ * a substring test, as `searchOrders` does.
+ */
+export function orderSearchText(order: Order): string {
   const parts = [order.order_id, order.merchant_reference1, order.merchant_reference2, order.klarna_reference];
   for (const address of [order.billing_address, order.shipping_address]) {
     if (!address) continue;
     parts.push(address.given_name, address.family_name, address.organization_name, address.email);
   }
-  return foldText(parts.filter(Boolean).join('\u0000'));
+  for (const line of order.order_lines ?? []) parts.push(line.name);
+  return foldText(parts.filter(Boolean).join('\n'));
 }
 
 function list<T extends string>(value: T | readonly T[], field: string): T[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { insightsOverview, type InsightsOptions, type Order } from '@kustom/sdk';
+import { insightsOverview, insightsOverviewFromGroups, type InsightsGroup, type InsightsOptions, type Order } from '@kustom/sdk';
 import { line, makeOrder, orderArbitrary, invalidField } from './fixtures.js';
 
 async function* asAsync<T>(items: T[]): AsyncGenerator<T> {
@@ -55,6 +55,27 @@ describe('insightsOverview', () => {
     ]);
     const eur = overview.currencies[0]!;
     expect(eur).toMatchObject({ grossSales: 2500, revenue: 2500, orderCount: 1, averageOrderValue: 2500, previous: { orderCount: 0 }, change: { revenue: null } });
+  });
+
+  it('gives the same overview from sums made elsewhere (insightsOverviewFromGroups)', () => {
+    const options: InsightsOptions = { ...may, compareFrom: '2023-05-01', compareTo: '2023-05-03', timeZone: 'Europe/Stockholm' };
+    // What a database would sum: one group per order here (the counted ones, by the overview's rule).
+    const groups: InsightsGroup[] = [];
+    const day = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(Date.parse(at));
+    for (const o of orders) {
+      if (o.status === 'CANCELLED' || (o.status === 'EXPIRED' && o.captured_amount === 0)) continue;
+      const open = o.status === 'AUTHORIZED' || o.status === 'PART_CAPTURED';
+      const sums = { orderCount: 1, grossSales: o.captured_amount + (open ? o.remaining_authorized_amount : 0), refunded: o.refunded_amount };
+      const at = Date.parse(o.created_at);
+      const base = { currency: o.purchase_currency, country: o.purchase_country, ...sums };
+      if (at >= Date.parse('2024-04-30T22:00:00Z') && at < Date.parse('2024-05-03T22:00:00Z')) groups.push({ ...base, period: 'current', paymentMethod: o.initial_payment_method?.type, day: day(o.created_at) });
+      if (at >= Date.parse('2023-04-30T22:00:00Z') && at < Date.parse('2023-05-03T22:00:00Z')) groups.push({ ...base, period: 'compare' });
+    }
+    expect(groups.length).toBeGreaterThan(4);
+    expect(insightsOverviewFromGroups(groups, options)).toEqual(insightsOverview(orders, options));
+    expect(invalidField(() => insightsOverviewFromGroups([{ ...groups[0]!, day: 'May 1' }], options))).toBe('groups[0].day');
+    expect(invalidField(() => insightsOverviewFromGroups([{ ...groups[0]!, orderCount: 1.5 }], options))).toBe('groups[0].orderCount');
+    expect(invalidField(() => insightsOverviewFromGroups([{ ...groups[0]!, period: 'compare' }], may))).toBe('groups[0].period');
   });
 
   it('counts calendar days in the chosen time zone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KustomValidationError, foldText, searchOrders, type Order, type OrderSearchQuery } from '@kustom/sdk';
+import { KustomValidationError, foldText, orderSearchRange, orderSearchText, searchOrders, type Order, type OrderSearchQuery } from '@kustom/sdk';
 import { COUNTRIES, CURRENCIES, METHODS, STATUSES, line, makeOrder, orderArbitrary } from './fixtures.js';
 
 const ids = (orders: Order[]) => orders.map((o) => o.order_id);
@@ -58,6 +58,16 @@ describe('searchOrders', () => {
     expect(find('anna d4')).toEqual(['D4']); // words may match different fields
     expect(find('svensson ødegård')).toEqual([]); // every word must match
     expect(find('   ')).toEqual(['A1', 'B2', 'C3', 'D4']);
+  });
+
+  it('finds product names, and orderSearchText is the text it looks in (fields on lines of their own)', () => {
+    const teapot = makeOrder({ order_id: 'T1', lines: [line({ name: 'Tea pot Ölands' }), line({ name: 'Blue mug', reference: 'B' })] });
+    expect(ids(searchOrders([...orders, teapot], { text: 'olands mug' }).items)).toEqual(['T1']);
+    expect(orderSearchText(teapot).split('\n')).toEqual(['t1', 'm-t1', 'kr-t1', 'anna', 'svensson', 'anna@example.com', 'anna', 'svensson', 'anna@example.com', 'tea pot olands', 'blue mug']);
+    expect(orderSearchRange({ createdFrom: '2024-05-01', createdTo: '2024-05-01', timeZone: 'Europe/Stockholm' })).toEqual({
+      from: Date.parse('2024-04-30T22:00:00Z'),
+      to: Date.parse('2024-05-01T22:00:00Z'),
+    });
   });
 
   it('sorts by any column, stably, with empty values last in both directions', () => {
