@@ -125,6 +125,13 @@ describe('storefront checkout', () => {
       ['wool-socks', 3, 18900, 37800, 7560],
       ['ribbed-beanie', 1, 0, 34900, 6980],
     ]);
+
+    // The back office shows the same pickup point in the order's drawer (the order came by the push).
+    await shop.signIn(page.context(), 'admin');
+    await page.goto(`${shop.url}/back-office/?order=${encodeURIComponent(orderId)}`);
+    const pickup = page.getByTestId('order-drawer').getByTestId('drawer-pickup-point');
+    await expect.poll(() => text(pickup)).toBe(`${pointName}${pointAddress}`);
+    expect(await pickup.getAttribute('data-pickup-point-id')).toBe(form['delivery-pickup-point']);
     expect(problems).toEqual([]);
   });
 

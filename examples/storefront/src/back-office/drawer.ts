@@ -185,6 +185,7 @@ export function createDrawer(options: DrawerOptions) {
         fact('Created', formatDateTime(order.created_at)),
         fact('Payment', order.initial_payment_method?.description ?? order.initial_payment_method?.type ?? '—'),
         fact('Delivery', order.selected_shipping_option?.name ?? '—'),
+        pickupFact(order),
         fact(
           'Reservation',
           h(
@@ -439,6 +440,15 @@ export function createDrawer(options: DrawerOptions) {
 
 function amount(label: string, minor: number, currency: string, key: string) {
   return h('div', null, h('dt', null, label), h('dd', { 'data-testid': `amount-${key}` }, money(minor, currency)));
+}
+
+/** The pickup point the shopper chose, as the Kustom order carries it (`selected_shipping_option.location`). */
+function pickupFact(order: Order) {
+  const location = order.selected_shipping_option?.location;
+  if (!location?.name) return null;
+  const { street_address, postal_code, city } = location.address ?? {};
+  const where = [street_address, [postal_code, city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return fact('Pickup point', h('span', { 'data-testid': 'drawer-pickup-point', 'data-pickup-point-id': location.id ?? '' }, location.name, where ? h('br', null) : null, where));
 }
 
 function fact(label: string, value: Child) {

@@ -9,6 +9,8 @@ export interface PackingSlipTranslation {
   shippingMethod: string;
   tracking: string;
   shipTo: string;
+  /** The pickup point the shopper chose (`selected_shipping_option.location`). */
+  pickupPoint: string;
   customer: string;
   articleNumber: string;
   item: string;
@@ -27,6 +29,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Shipping method',
     tracking: 'Tracking number',
     shipTo: 'Ship to',
+    pickupPoint: 'Pickup point',
     customer: 'Customer',
     articleNumber: 'Article number',
     item: 'Item',
@@ -42,6 +45,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Leveranssätt',
     tracking: 'Spårningsnummer',
     shipTo: 'Leveransadress',
+    pickupPoint: 'Utlämningsställe',
     customer: 'Kund',
     articleNumber: 'Artikelnummer',
     item: 'Artikel',
@@ -57,6 +61,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Toimitustapa',
     tracking: 'Seurantanumero',
     shipTo: 'Toimitusosoite',
+    pickupPoint: 'Noutopiste',
     customer: 'Asiakas',
     articleNumber: 'Tuotenumero',
     item: 'Tuote',
@@ -72,6 +77,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Leveringsmetode',
     tracking: 'Sporingsnummer',
     shipTo: 'Leveringsadresse',
+    pickupPoint: 'Udleveringssted',
     customer: 'Kunde',
     articleNumber: 'Varenummer',
     item: 'Vare',
@@ -87,6 +93,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Leveringsmetode',
     tracking: 'Sporingsnummer',
     shipTo: 'Leveringsadresse',
+    pickupPoint: 'Hentested',
     customer: 'Kunde',
     articleNumber: 'Varenummer',
     item: 'Vare',
@@ -102,6 +109,7 @@ export const packingSlipTranslations: Readonly<Record<OrderLocale, PackingSlipTr
     shippingMethod: 'Versandart',
     tracking: 'Sendungsnummer',
     shipTo: 'Lieferadresse',
+    pickupPoint: 'Abholstation',
     customer: 'Kunde',
     articleNumber: 'Artikelnummer',
     item: 'Artikel',

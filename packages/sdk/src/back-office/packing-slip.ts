@@ -242,6 +242,7 @@ function document(order: Order, slip: Slip): string {
     '</dl>\n</div>\n</header>\n' +
     '<section class="parties">\n' +
     `<div>\n<h2>${esc(t.shipTo)}</h2>\n<address>${addressBlock(shipTo)}</address>\n</div>\n` +
+    pickupBlock(order, t.pickupPoint) +
     `<div>\n<h2>${esc(t.customer)}</h2>\n<address>${joinLines([personName(order.billing_address), order.billing_address?.organization_name, order.billing_address?.email, order.billing_address?.phone])}</address>\n</div>\n` +
     '</section>\n' +
     `<table>\n<thead><tr><th class="ref">${esc(t.articleNumber)}</th><th>${esc(t.item)}</th><th class="qty">${esc(t.quantity)}</th></tr></thead>\n<tbody>\n` +
@@ -252,6 +253,14 @@ function document(order: Order, slip: Slip): string {
     (slip.notItemised ? `<p class="note">${esc(t.notItemised)}</p>\n` : '') +
     '</body>\n</html>\n'
   );
+}
+
+/** The pickup point the shopper chose (name, address, the carrier's id), when the delivery has one. */
+function pickupBlock(order: Order, heading: string): string {
+  const location = order.selected_shipping_option?.location;
+  if (!location || !(location.name || location.address || location.id)) return '';
+  const body = joinLines([location.name, ...(location.address ? addressLines(location.address) : []), location.id]);
+  return `<div class="pickup" data-pickup-point-id="${esc(location.id ?? '')}">\n<h2>${esc(heading)}</h2>\n<address>${body}</address>\n</div>\n`;
 }
 
 function addressBlock(address: Address | undefined): string {

@@ -69,6 +69,24 @@ describe('renderPackingSlip', () => {
     for (const t of Object.values(packingSlipTranslations)) for (const text of Object.values(t)) expect(text.trim()).not.toBe('');
   });
 
+  it('prints the pickup point the shopper chose (name, address, id), escaped, in the slip\'s language', () => {
+    const order = {
+      ...partCaptured,
+      selected_shipping_option: {
+        id: 'pickup', name: 'PostNord pickup point', carrier: 'postnord',
+        location: { id: 'PN-<4711>', name: 'ICA Nära "Hötorget"', address: { street_address: 'Kungsgatan 1', postal_code: '111 43', city: 'Stockholm', country: 'se' } },
+      },
+    } as Order;
+    const html = renderPackingSlip(order, { store, locale: 'sv' });
+    const block = html.slice(html.indexOf('<div class="pickup"'), html.indexOf('</div>', html.indexOf('<div class="pickup"')));
+    expect(block).toContain('data-pickup-point-id="PN-&lt;4711&gt;"');
+    expect(block).toContain('<h2>Utlämningsställe</h2>');
+    expect(block).toContain('ICA Nära &quot;Hötorget&quot;<br>Kungsgatan 1<br>111 43 Stockholm<br>SE<br>PN-&lt;4711&gt;');
+    expect(html).toContain('<dd>PostNord pickup point</dd>');
+    // No pickup point, no block.
+    expect(renderPackingSlip(partCaptured, { store, locale: 'sv' })).not.toContain('class="pickup"');
+  });
+
   it('escapes every value', () => {
     const hostile = makeOrder({
       order_id: '</title><script>window.__pwned=5</script>',
