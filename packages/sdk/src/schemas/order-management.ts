@@ -11,7 +11,6 @@ import {
   OrderManagementAnswerLine,
   OrderManagementOrderLine,
   OrderManagementRequestLine,
-  type OrderManagementOrderLine as OrderManagementOrderLineType,
   PositiveMinorUnits,
   openEnum,
   ShippingInfo,
@@ -144,7 +143,7 @@ export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationReque
  * `order_lines[i].type`), never sent.
  */
 export type UpdateAuthorizationInput = Omit<UpdateAuthorizationRequest, 'order_lines'> & {
-  order_lines?: OrderManagementOrderLineType[] | undefined;
+  order_lines?: OrderManagementOrderLine[] | undefined;
 };
 
 /** `PATCH /orders/{id}/merchant-references`. */
