@@ -3,7 +3,7 @@
  * units from "authorized" to "captured", a refund from "captured" to "refunded";
  * everything else (spec checks, exact part totals, order-level limits) is shared.
  */
-import { objectArgument, optionsArgument, orderArgument } from '../internal/arguments.js';
+import { objectArgument, optionsArgument, orderArgument, shownArgument } from '../internal/arguments.js';
 import { KustomValidationError, type KustomValidationIssue } from '../errors.js';
 import { parseOrThrow } from '../internal/validate.js';
 import { taxFromGross } from '../money.js';
@@ -356,9 +356,9 @@ export function invalid(path: string, message: string): never {
 }
 
 export function checkInteger(value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
-  if (!Number.isSafeInteger(value)) invalid(path, `must be an integer, got ${String(value)}`);
-  if ((value as number) < min) invalid(path, `must be at least ${min}, got ${String(value)}`);
-  if ((value as number) > max) invalid(path, `must be at most ${max}, got ${String(value)}`);
+  if (!Number.isSafeInteger(value)) invalid(path, `must be an integer, got ${shownArgument(value)}`);
+  if ((value as number) < min) invalid(path, `must be at least ${min}, got ${shownArgument(value)}`);
+  if ((value as number) > max) invalid(path, `must be at most ${max}, got ${shownArgument(value)}`);
 }
 
 /** Sets `target[key]` only when `value` is defined, so bodies carry no `undefined` keys. */
