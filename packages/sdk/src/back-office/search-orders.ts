@@ -1,7 +1,7 @@
 /**
  * The orders page: filter, sort and paginate the orders a merchant holds.
  */
-import { arrayArgument, objectArgument, optionsArgument } from '../internal/arguments.js';
+import { optionsArgument, orderArgument } from '../internal/arguments.js';
 import { KnownOrderStatus, type Order, type OrderStatus } from '../schemas/index.js';
 import type { Instant } from '../orders/index.js';
 import { checkTimeZone, orderInstant, parseBound } from './dates.js';
@@ -199,7 +199,7 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
  * `timeZone`). For stores that run the same query in a database.
  */
 export function orderSearchRange(query: Pick<OrderSearchQuery, 'createdFrom' | 'createdTo' | 'timeZone'>): { from: number | undefined; to: number | undefined } {
-  objectArgument(query, 'query', 'a search query');
+  query = optionsArgument(query, 'query');
   const timeZone = checkTimeZone(query.timeZone);
   const from = query.createdFrom === undefined ? undefined : parseBound(query.createdFrom, 'createdFrom', 'start', timeZone);
   const to = query.createdTo === undefined ? undefined : parseBound(query.createdTo, 'createdTo', 'end', timeZone);
@@ -215,8 +215,7 @@ export function orderSearchRange(query: Pick<OrderSearchQuery, 'createdFrom' | '
  * a substring test, as `searchOrders` does.
  */
 export function orderSearchText(order: Order): string {
-  objectArgument(order, 'order', 'an order');
-  arrayArgument(order.order_lines ?? [], 'order.order_lines', (line, path) => objectArgument(line, path, 'an order line'));
+  orderArgument(order, 'order', ['order_lines']);
   const parts = [order.order_id, order.merchant_reference1, order.merchant_reference2, order.klarna_reference];
   for (const address of [order.billing_address, order.shipping_address]) {
     if (!address) continue;
