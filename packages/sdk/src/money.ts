@@ -7,7 +7,7 @@
  */
 
 import { KustomValidationError } from './errors.js';
-import { arrayArgument, badArgument, objectArgument } from './internal/arguments.js';
+import { arrayArgument, badArgument, objectArgument, shownArgument } from './internal/arguments.js';
 
 /** The fields of an order line that its totals are computed from. */
 export interface LineAmountsInput {
@@ -216,14 +216,14 @@ export function minorToDecimal(minor: number, currency: string): string {
  */
 export function decimalToMinor(text: string, currency: string, field = 'amount'): number {
   const exponent = currencyExponent(currency);
-  const match = /^(-?)(\d+)(?:[.,](\d*))?$/.exec(String(text).replace(/[\s\u00a0\u202f]/g, ''));
+  const match = /^(-?)(\d+)(?:[.,](\d*))?$/.exec((typeof text === 'string' || typeof text === 'number' ? String(text) : '').replace(/[\s\u00a0\u202f]/g, ''));
   const fraction = match?.[3] ?? '';
   const minor = match && fraction.length <= exponent ? Number(match[2] + fraction.padEnd(exponent, '0')) : NaN;
   if (!Number.isSafeInteger(minor)) {
     throw new KustomValidationError('request', [
       {
         path: field,
-        message: `must be an amount in ${currency.toUpperCase()} with at most ${exponent} decimals, got ${JSON.stringify(text)}`,
+        message: `must be an amount in ${currency.toUpperCase()} with at most ${exponent} decimals, got ${shownArgument(text)}`,
         code: 'invalid_format',
       },
     ]);
@@ -254,7 +254,7 @@ export function formatAmount(minor: number, currency: string, locale?: string | 
 function assertMinor(value: number, field: string): void {
   if (!Number.isSafeInteger(value)) {
     throw new KustomValidationError('request', [
-      { path: field, message: `must be an integer in minor units, got ${String(value)}`, code: 'invalid_type' },
+      { path: field, message: `must be an integer in minor units, got ${shownArgument(value)}`, code: 'invalid_type' },
     ]);
   }
 }

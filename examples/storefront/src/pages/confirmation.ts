@@ -4,7 +4,7 @@
  * shows it.
  */
 import '../styles.css';
-import { statusLabel, type Order, type OrderManagementLine } from '@kustom/sdk';
+import { statusLabel, type Order, type OrderManagementOrderLine } from '@kustom/sdk';
 import { ApiError, api } from '../api.js';
 import type { ConfirmationResponse } from '../api-types.js';
 import { clearCart } from '../cart.js';
@@ -16,7 +16,7 @@ mountLayout('other');
 const root = $('#confirmation');
 const orderId = new URLSearchParams(location.search).get('order_id');
 
-function lines(items: readonly OrderManagementLine[], currency: string) {
+function lines(items: readonly OrderManagementOrderLine[], currency: string) {
   return h(
     'table',
     { class: 'lines' },

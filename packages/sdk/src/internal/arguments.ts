@@ -7,8 +7,16 @@ import { KustomValidationError } from '../errors.js';
 
 /** A function's argument that is not what it must be: a `KustomValidationError` naming it. */
 export function badArgument(path: string, message: string, value: unknown, cause?: unknown): KustomValidationError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  return new KustomValidationError('request', [{ path, message: `${message}, got ${shown}`, code: 'invalid_type' }], undefined, cause === undefined ? undefined : { cause });
+  return new KustomValidationError('request', [{ path, message: `${message}, got ${shownArgument(value)}`, code: 'invalid_type' }], undefined, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * `value` for an error message, never throwing: a number or string as it is, anything
+ * else by its kind (`String()` of an object whose `toString` is not a function throws).
+ */
+export function shownArgument(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === undefined) return String(value);
+  return typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

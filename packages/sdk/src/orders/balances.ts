@@ -6,7 +6,7 @@
  */
 import { objectArgument, orderArgument } from '../internal/arguments.js';
 import { divideRounded, taxFromGross } from '../money.js';
-import type { Order, OrderManagementAnswerLine, OrderManagementLine } from '../schemas/index.js';
+import type { Order, OrderManagementAnswerLine, OrderManagementLine, OrderManagementOrderLine } from '../schemas/index.js';
 
 /**
  * The balance of one order line. Amounts in minor units, tax included.
@@ -20,8 +20,11 @@ export interface LineBalance {
   index: number;
   reference: string | undefined;
   name: string;
-  /** The order line itself. */
-  line: OrderManagementLine;
+  /**
+   * The order line itself, as read: its `type` and `subscription.interval` may be values
+   * the SDK does not know (the planners refuse to copy such a line into a request).
+   */
+  line: OrderManagementOrderLine;
   authorizedQuantity: number;
   capturedQuantity: number;
   refundedQuantity: number;
@@ -180,7 +183,7 @@ export interface LineSliceTotals {
  * // 3 × 1000 with a 100 discount (total 2900): one unit is 967 (discount 33),
  * // the next two are 1933 (discount 67): 967 + 1933 = 2900.
  */
-export function lineSlice(line: OrderManagementLine, from: number, to: number): LineSliceTotals {
+export function lineSlice(line: OrderManagementOrderLine, from: number, to: number): LineSliceTotals {
   objectArgument(line, 'line', 'an order line');
   const a = cumulative(line, from);
   const b = cumulative(line, to);
@@ -193,7 +196,7 @@ export function lineSlice(line: OrderManagementLine, from: number, to: number): 
   return totals;
 }
 
-function cumulative(line: OrderManagementLine, units: number): { amount: number; discount: number; tax: number | undefined } {
+function cumulative(line: OrderManagementOrderLine, units: number): { amount: number; discount: number; tax: number | undefined } {
   if (units === 0) return { amount: 0, discount: 0, tax: 0 };
   const discountTotal = line.total_discount_amount ?? 0;
   if (units === line.quantity) {
@@ -215,10 +218,10 @@ function cumulative(line: OrderManagementLine, units: number): { amount: number;
  * part carries both. A part whose tax is not known (see {@link LineSliceTotals})
  * carries neither: Order Management takes capture and refund lines without tax.
  */
-export function sliceLine(line: OrderManagementLine, from: number, to: number): OrderManagementLine {
+export function sliceLine(line: OrderManagementOrderLine, from: number, to: number): OrderManagementOrderLine {
   const totals = lineSlice(line, from, to);
   const { total_discount_amount, tax_rate, total_tax_amount, ...rest } = { ...line, ...totals };
-  const part: OrderManagementLine = rest;
+  const part: OrderManagementOrderLine = rest;
   if (total_discount_amount || line.total_discount_amount !== undefined) part.total_discount_amount = total_discount_amount;
   if (totals.total_tax_amount === undefined) return part;
   part.total_tax_amount = totals.total_tax_amount;

@@ -6,11 +6,12 @@ import {
   UpdateAuthorizationRequest as UpdateAuthorizationRequestSchema,
   type Order,
   type OrderManagementLine,
+  type OrderManagementOrderLine,
   type UpdateAuthorizationRequest,
 } from '../schemas/index.js';
 import { lineBalances, lineMatcher } from './balances.js';
 import { KustomPlanError } from './errors.js';
-import { assign, type PlanOptions } from './plan-movement.js';
+import { assign, sendableLines, type PlanOptions } from './plan-movement.js';
 import { actionRule, type RuleOrder } from './rules.js';
 import { toMillis } from './time.js';
 
@@ -18,9 +19,12 @@ import { toMillis } from './time.js';
  * An order line for an edit: the totals are computed when left out (and checked when
  * given). A line without `tax_rate` (Order Management allows it) gets its
  * `total_amount` only; a `total_tax_amount` given with it is sent as given, and none is invented.
+ * Typed as an order's line as read, so that `order.order_lines` can be passed back; a
+ * `type` or `subscription.interval` the SDK does not know is refused at run time
+ * (`KustomValidationError` naming `order_lines[i].type`), never sent.
  */
-export type EditLine = Omit<OrderManagementLine, 'total_amount' | 'total_tax_amount'> &
-  Partial<Pick<OrderManagementLine, 'total_amount' | 'total_tax_amount'>>;
+export type EditLine = Omit<OrderManagementOrderLine, 'total_amount' | 'total_tax_amount'> &
+  Partial<Pick<OrderManagementOrderLine, 'total_amount' | 'total_tax_amount'>>;
 
 export interface PlanEditOptions extends PlanOptions {
   /** Shown to the customer with the change (at most 255 characters). */
@@ -45,7 +49,9 @@ type EditOrder = RuleOrder & Pick<Order, 'order_lines' | 'captures' | 'refunds'>
  * - `BELOW_CAPTURED`: the new `order_amount` is below `captured_amount`.
  *
  * Totals given in `newLines` that break the line arithmetic are a
- * `KustomValidationError` naming the field (`order_lines[1].total_amount`).
+ * `KustomValidationError` naming the field (`order_lines[1].total_amount`), and so is
+ * a line whose `type` or `subscription.interval` the SDK does not know (an order's line
+ * read with a value added to the API later): it is refused, not sent.
  *
  * @example
  * const body = planEdit(order, [...order.order_lines.slice(0, 2), { name: 'Socks', quantity: 1, unit_price: 9900, tax_rate: 2500 }]);
@@ -61,7 +67,8 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
     throw new KustomPlanError({ code: 'ACTION_NOT_ALLOWED', field: '', action: 'edit', reason, message: `the order cannot be edited (${reason})` });
   }
 
-  const lines: OrderManagementLine[] = newLines.map((line, i) => {
+  const sendable = sendableLines(newLines, (i) => `order_lines[${i}]`, 'planEdit');
+  const lines: OrderManagementLine[] = sendable.map((line, i) => {
     try {
       if (line.tax_rate !== undefined) return { ...line, ...lineTotals({ ...line, tax_rate: line.tax_rate }) };
       // No rate, no computed tax: only the amount (lineTotals checks the inputs; its tax at rate 0 is dropped).
@@ -75,7 +82,7 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
       );
     }
   });
-  const broken = checkOrderArithmetic({ order_lines: newLines });
+  const broken = checkOrderArithmetic({ order_lines: sendable });
   if (broken.length > 0) {
     throw new KustomValidationError('request', broken.map((issue) => ({ ...issue, code: 'custom' })), 'planEdit');
   }
@@ -116,7 +123,7 @@ export function planEdit(order: EditOrder, newLines: readonly EditLine[], option
   return parseOrThrow(UpdateAuthorizationRequestSchema, body, 'request', 'planEdit');
 }
 
-function sameAmounts(a: OrderManagementLine, b: OrderManagementLine): boolean {
+function sameAmounts(a: OrderManagementOrderLine, b: OrderManagementOrderLine): boolean {
   return (
     a.name === b.name &&
     a.reference === b.reference &&

@@ -3,13 +3,15 @@
  * units from "authorized" to "captured", a refund from "captured" to "refunded";
  * everything else (spec checks, exact part totals, order-level limits) is shared.
  */
-import { objectArgument, optionsArgument, orderArgument } from '../internal/arguments.js';
-import { KustomValidationError } from '../errors.js';
+import { objectArgument, optionsArgument, orderArgument, shownArgument } from '../internal/arguments.js';
+import { KustomValidationError, type KustomValidationIssue } from '../errors.js';
 import { parseOrThrow } from '../internal/validate.js';
 import { taxFromGross } from '../money.js';
 import {
   CaptureRequest as CaptureRequestSchema,
+  OrderLineType,
   RefundRequest as RefundRequestSchema,
+  Subscription,
   type CaptureRequest,
   type Order,
   type OrderManagementLine,
@@ -87,6 +89,8 @@ type MovementOrder = RuleOrder & Pick<Order, 'order_lines' | 'captures' | 'refun
 
 interface Direction {
   action: 'capture' | 'refund';
+  /** The planner's name, for its errors. */
+  context: 'planCapture' | 'planRefund';
   overCode: 'OVER_CAPTURE' | 'OVER_REFUND';
   verb: string;
   /** Units already moved on the line: the next part starts after them. */
@@ -99,6 +103,7 @@ interface Direction {
 
 const CAPTURE: Direction = {
   action: 'capture',
+  context: 'planCapture',
   overCode: 'OVER_CAPTURE',
   verb: 'capture',
   done: (b) => b.capturedQuantity,
@@ -108,6 +113,7 @@ const CAPTURE: Direction = {
 
 const REFUND: Direction = {
   action: 'refund',
+  context: 'planRefund',
   overCode: 'OVER_REFUND',
   verb: 'refund',
   done: (b) => b.refundedQuantity,
@@ -235,11 +241,12 @@ function planGoods(
 
   switch (spec.kind) {
     case 'full': {
-      const lines = lineBalances(order)
-        .filter((b) => dir.left(b) > 0)
-        .map((b) => sliceLine(b.line, dir.done(b), dir.done(b) + dir.left(b)));
+      const moving = lineBalances(order).filter((b) => dir.left(b) > 0);
+      const lines = moving.map((b) => sliceLine(b.line, dir.done(b), dir.done(b) + dir.left(b)));
       const sum = lines.reduce((total, line) => total + line.total_amount, 0);
-      return { amount: available, lines: lines.length > 0 && sum === available ? lines : undefined };
+      if (lines.length === 0 || sum !== available) return { amount: available, lines: undefined };
+      // Copied into the request: each must carry only values the request may send.
+      return { amount: available, lines: sendableLines(lines, (i) => `order_lines[${moving[i]!.index}]`, dir.context) };
     }
     case 'lines': {
       if (!Array.isArray(spec.lines) || spec.lines.length === 0) invalid('lines', 'must list at least one line');
@@ -270,7 +277,7 @@ function planGoods(
         }
         const from = dir.done(balances[index]!) + (planned.get(index) ?? 0);
         planned.set(index, (planned.get(index) ?? 0) + wanted.quantity);
-        return sliceLine(balances[index]!.line, from, from + wanted.quantity);
+        return sendableLine(sliceLine(balances[index]!.line, from, from + wanted.quantity), `order_lines[${index}]`, dir.context);
       });
       const amount = lines.reduce((total, line) => total + line.total_amount, 0);
       if (amount < 0) {
@@ -304,14 +311,54 @@ function planGoods(
   }
 }
 
+/** A line as read, whose `type` and `subscription.interval` may be values the SDK does not know. */
+type ReadLine = { type?: string | undefined; subscription?: { interval: string } | undefined };
+/** The same line with the values a request may carry. */
+export type Sendable<L extends ReadLine> = Omit<L, 'type' | 'subscription'> & Pick<OrderManagementLine, 'type' | 'subscription'>;
+
+const SENDABLE_TYPES: ReadonlySet<string> = new Set(OrderLineType.options);
+const SENDABLE_INTERVALS: ReadonlySet<string> = new Set(Subscription.shape.interval.options);
+
+/**
+ * `line` (an order's line as read, at `path`) for a request, or a
+ * `KustomValidationError` naming `path.type` or `path.subscription.interval`: an
+ * order's line may carry a `type` or `interval` the SDK does not know yet (data when
+ * read), but a request carries only the values the documents list, so such a line is
+ * refused before anything is sent rather than sent as read.
+ */
+export function sendableLine<L extends ReadLine>(line: L, path: string, context: string): Sendable<L> {
+  return sendableLines([line], () => path, context)[0]!;
+}
+
+/** {@link sendableLine} over `lines` (at `pathOf(i)`), refusing with every such line's issues at once. */
+export function sendableLines<L extends ReadLine>(lines: readonly L[], pathOf: (i: number) => string, context: string): Sendable<L>[] {
+  const issues: KustomValidationIssue[] = [];
+  lines.forEach((line, i) => unknownValues(line, pathOf(i), issues));
+  if (issues.length > 0) throw new KustomValidationError('request', issues, context);
+  return lines as readonly Sendable<L>[] as Sendable<L>[];
+}
+
+function unknownValues(line: ReadLine, path: string, issues: KustomValidationIssue[]): void {
+  const refuse = (field: string, value: unknown, known: ReadonlySet<string>, what: string) =>
+    issues.push({
+      path: `${path}.${field}`,
+      code: 'invalid_value',
+      message: `is ${JSON.stringify(value)}, ${what} the SDK does not know: it is kept when read but cannot be sent (one of ${[...known].map((v) => JSON.stringify(v)).join(', ')})`,
+    });
+  // Not a string: left to the request schema (`must be one of …`).
+  if (typeof line.type === 'string' && !SENDABLE_TYPES.has(line.type)) refuse('type', line.type, SENDABLE_TYPES, 'a line type');
+  const interval = typeof line.subscription === 'object' && line.subscription !== null ? line.subscription.interval : undefined;
+  if (typeof interval === 'string' && !SENDABLE_INTERVALS.has(interval)) refuse('subscription.interval', interval, SENDABLE_INTERVALS, 'a subscription interval');
+}
+
 export function invalid(path: string, message: string): never {
   throw new KustomValidationError('request', [{ path, message, code: 'custom' }]);
 }
 
 export function checkInteger(value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): void {
-  if (!Number.isSafeInteger(value)) invalid(path, `must be an integer, got ${String(value)}`);
-  if ((value as number) < min) invalid(path, `must be at least ${min}, got ${String(value)}`);
-  if ((value as number) > max) invalid(path, `must be at most ${max}, got ${String(value)}`);
+  if (!Number.isSafeInteger(value)) invalid(path, `must be an integer, got ${shownArgument(value)}`);
+  if ((value as number) < min) invalid(path, `must be at least ${min}, got ${shownArgument(value)}`);
+  if ((value as number) > max) invalid(path, `must be at most ${max}, got ${shownArgument(value)}`);
 }
 
 /** Sets `target[key]` only when `value` is defined, so bodies carry no `undefined` keys. */

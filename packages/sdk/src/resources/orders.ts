@@ -11,6 +11,7 @@ import {
   Refund,
   RefundRequest,
   UpdateAuthorizationRequest,
+  type UpdateAuthorizationInput,
   UpdateCustomerDetailsRequest,
   UpdateMerchantReferencesRequest,
 } from '../schemas/order-management.js';
@@ -43,8 +44,10 @@ export interface OrdersResource {
   /**
    * `PATCH /orders/{order_id}/authorization`: new amount and lines. The lines' arithmetic
    * is checked before sending; the API refuses an amount below what was captured (403).
+   * The lines may be an order's lines as read; one whose `type` or `subscription.interval`
+   * the SDK does not know is refused before sending (`order_lines[i].type`).
    */
-  updateAuthorization(orderId: string, body: UpdateAuthorizationRequest, options?: WriteOptions): Promise<void>;
+  updateAuthorization(orderId: string, body: UpdateAuthorizationInput, options?: WriteOptions): Promise<void>;
   /** `PATCH /orders/{order_id}/merchant-references` */
   updateMerchantReferences(orderId: string, body: UpdateMerchantReferencesRequest, options?: WriteOptions): Promise<void>;
   /** `PATCH /orders/{order_id}/customer-details` (the shipping address only). */

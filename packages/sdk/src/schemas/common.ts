@@ -159,12 +159,15 @@ export const CheckoutAnswerLine = z.extend(OrderLine, {
  * A line of an Order Management order as the API answers it: the document's bounds
  * (`unit_price` up to 200 000 000, `name` and `quantity_unit` may be empty, `tax_rate`
  * without a maximum, `tax_rate` and `total_tax_amount` optional: an authorization
- * update may leave them out). Its `type` and `subscription.interval` stay the known
- * values: the order's lines are what `planCapture`, `planRefund` and `planEdit` copy
- * into requests. Where a line states no tax the helpers invent none: its balances'
- * tax is `undefined` and the request lines they build for it carry no tax fields.
+ * update may leave them out). A `type` or `subscription.interval` the SDK does not
+ * know yet is kept as read (`OrderLineType | (string & {})`); the request side stays
+ * exact: `planCapture`, `planRefund`, `planEdit` and the client refuse to copy such a
+ * line into a request (`KustomValidationError` naming `order_lines[i].type` or
+ * `order_lines[i].subscription.interval`) and never send it. Where a line states no
+ * tax the helpers invent none: its balances' tax is `undefined` and the request lines
+ * they build for it carry no tax fields.
  */
-export const OrderManagementOrderLine = OrderManagementLine;
+export const OrderManagementOrderLine = OrderManagementAnswerLine;
 export type OrderManagementOrderLine = z.infer<typeof OrderManagementOrderLine>;
 
 export const Address = z.object({

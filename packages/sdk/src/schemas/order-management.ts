@@ -135,6 +135,16 @@ export const UpdateAuthorizationRequest = z.object({
   order_lines: z.optional(z.array(OrderManagementAuthorizationLine).check(z.maxLength(1000))),
 });
 export type UpdateAuthorizationRequest = z.infer<typeof UpdateAuthorizationRequest>;
+/**
+ * What `orders.updateAuthorization` takes: its lines may be an order's lines as read
+ * (`order.order_lines`, whose `type` and `subscription.interval` are open). The body is
+ * still checked exactly before sending: a line whose `type` or `subscription.interval`
+ * the SDK does not know is refused (`KustomValidationError` naming
+ * `order_lines[i].type`), never sent.
+ */
+export type UpdateAuthorizationInput = Omit<UpdateAuthorizationRequest, 'order_lines'> & {
+  order_lines?: OrderManagementOrderLine[] | undefined;
+};
 
 /** `PATCH /orders/{id}/merchant-references`. */
 export const UpdateMerchantReferencesRequest = z.object({
