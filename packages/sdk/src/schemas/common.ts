@@ -89,10 +89,11 @@ export const OrderLine = z.object({
   reference: z.optional(text(255)),
   name: z.string().check(z.minLength(1), z.maxLength(255)),
   quantity: z.int().check(z.minimum(0)),
-  quantity_unit: z.optional(z.string().check(z.minLength(1), z.maxLength(10))),
+  // The Checkout document: "if defined has to be 1-8 characters"; `total_amount` at most 100 000 000.
+  quantity_unit: z.optional(z.string().check(z.minLength(1), z.maxLength(8))),
   unit_price: MinorUnits.check(z.maximum(100_000_000)),
   tax_rate: TaxRate,
-  total_amount: MinorUnits.check(z.maximum(200_000_000)),
+  total_amount: MinorUnits.check(z.maximum(100_000_000)),
   // The Checkout document bounds a line's discount below only (Order Management's: `PositiveMinorUnits`).
   total_discount_amount: z.optional(MinorUnits.check(z.minimum(0))),
   total_tax_amount: MinorUnits,
@@ -117,6 +118,7 @@ export const OrderManagementLine = z.extend(OrderLine, {
   name: text(255),
   quantity_unit: z.optional(text(10)),
   unit_price: MinorUnits.check(z.maximum(200_000_000)),
+  total_amount: MinorUnits.check(z.maximum(200_000_000)),
   tax_rate: z.optional(OrderManagementTaxRate),
   total_tax_amount: z.optional(MinorUnits.check(z.maximum(200_000_000))),
   total_discount_amount: z.optional(PositiveMinorUnits),
@@ -151,6 +153,9 @@ export type OrderManagementAnswerLine = z.infer<typeof OrderManagementAnswerLine
 
 /** A checkout order line in an answer: unknown `type` and `interval` values are kept. */
 export const CheckoutAnswerLine = z.extend(OrderLine, {
+  // Read as loosely as before the request side followed the document's 1-8 / 100 000 000.
+  quantity_unit: z.optional(z.string().check(z.minLength(1), z.maxLength(10))),
+  total_amount: MinorUnits.check(z.maximum(200_000_000)),
   type: z.optional(AnswerLineType),
   subscription: z.optional(AnswerSubscription),
 });

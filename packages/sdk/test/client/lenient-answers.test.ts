@@ -115,6 +115,20 @@ describe('what the documents forbid is refused before sending, naming the field'
   });
 
   it.each([
+    ['quantity_unit', { quantity_unit: 'kilograms' }],
+    // Arithmetic that holds (2 × 60 000 000 at 25 %), so only the document's bound is broken.
+    ['total_amount', { quantity: 2, unit_price: 60_000_000, tax_rate: 2500, total_discount_amount: 0, total_amount: 120_000_000, total_tax_amount: 24_000_000 }],
+  ])('a checkout line whose %s is outside the Checkout document (1-8 characters; at most 100 000 000)', async (field, change) => {
+    const body = createBody();
+    const changed = { ...body.order_lines[0]!, ...change };
+    const totals = { order_amount: changed.total_amount, order_tax_amount: changed.total_tax_amount };
+    const error = await rejectionOf(kustom.checkout.orders.create({ ...body, ...totals, order_lines: [changed] }), KustomValidationError);
+    expect(error).toMatchObject({ side: 'request', field: `order_lines[0].${field}` });
+    expect(error.issues).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
     ['color_button', { color_button: 'red' }],
     ['color_button_text', { color_button_text: '#FFF' }],
     ['allowed_customer_types', { allowed_customer_types: [] }],
