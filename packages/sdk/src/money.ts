@@ -35,6 +35,8 @@ export interface OrderTotals {
  * in exact integer arithmetic (both must be safe integers, denominator > 0).
  */
 export function divideRounded(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator)) throw badArgument('numerator', 'must be a safe integer', numerator);
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) throw badArgument('denominator', 'must be a positive safe integer', denominator);
   const sign = numerator < 0 ? -1 : 1;
   const n = Math.abs(numerator);
   const quotient = Math.floor(n / denominator);

@@ -64,7 +64,8 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.constructor.name}: ${error.message}` : `non-error ${String(error)}`;
 }
 
-async function fuzz(name: string, fn: (...args: unknown[]) => unknown, runs = 200) {
+// FUZZ_RUNS=5000 fuzzes harder (CI keeps 200 per function).
+async function fuzz(name: string, fn: (...args: unknown[]) => unknown, runs = Number(process.env.FUZZ_RUNS) || 200) {
   await fc.assert(
     fc.asyncProperty(argumentLists, async (args) => {
       const error = await outcome(fn, args);

@@ -16,6 +16,11 @@ describe('money', () => {
     expect(divideRounded(-5, 2)).toBe(-3);
     expect(divideRounded(4, 2)).toBe(2);
     expect(divideRounded(0, 7)).toBe(0);
+    // Not integers (or a denominator that is not positive): a typed error naming the argument, never a TypeError.
+    for (const [n, d, field] of [[1.5, 2, 'numerator'], [{ toString: '' }, 2, 'numerator'], [5, 0, 'denominator'], [5, NaN, 'denominator']] as const) {
+      expect(() => divideRounded(n as number, d)).toThrow(KustomValidationError);
+      try { divideRounded(n as number, d); } catch (e) { expect((e as KustomValidationError).field).toBe(field); }
+    }
     expect(Object.is(divideRounded(-1, 7), -0)).toBe(false);
   });
 

@@ -163,14 +163,16 @@ function compileFilter(query: OrderSearchQuery): (order: Order, index: number) =
     });
   }
 
+  // A code the order does not hold as a string matches nothing (an order read leniently).
+  const code = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : '');
   const upperSet = (value: string | readonly string[] | undefined, field: string) =>
     value === undefined ? undefined : new Set(list(value, field).map((v) => v.toUpperCase()));
   const countries = upperSet(query.country, 'country');
-  if (countries) tests.push((order) => countries.has(order.purchase_country.toUpperCase()));
+  if (countries) tests.push((order) => countries.has(code(order.purchase_country)));
   const currencies = upperSet(query.currency, 'currency');
-  if (currencies) tests.push((order) => currencies.has(order.purchase_currency.toUpperCase()));
+  if (currencies) tests.push((order) => currencies.has(code(order.purchase_currency)));
   const methods = upperSet(query.paymentMethod, 'paymentMethod');
-  if (methods) tests.push((order) => methods.has(paymentMethodOf(order).toUpperCase()));
+  if (methods) tests.push((order) => methods.has(code(paymentMethodOf(order))));
 
   const min = query.minAmount === undefined ? undefined : checkAmount(query.minAmount, 'minAmount');
   const max = query.maxAmount === undefined ? undefined : checkAmount(query.maxAmount, 'maxAmount');
