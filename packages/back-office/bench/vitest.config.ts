@@ -10,7 +10,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@kustom/source'] } },
   test: {
-    include: [process.env.KUSTOM_BENCH_FILE ?? 'packages/back-office/bench/store.bench.ts'],
+    include: process.env.KUSTOM_BENCH_FILE ? [process.env.KUSTOM_BENCH_FILE] : ['packages/back-office/bench/store.bench.ts', 'packages/back-office/bench/intake.bench.ts'],
     testTimeout: 3_600_000,
     hookTimeout: 3_600_000,
     fileParallelism: false,
