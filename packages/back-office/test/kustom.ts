@@ -3,12 +3,13 @@
  * intake, action and handler tests.
  */
 import { createKustomStores, type KustomClient, type KustomStores, type Order } from '@kustom/sdk';
+import { DEFAULT_API_KEY, DEFAULT_MERCHANT_ID } from '@kustom/sandbox';
 import { startSandboxServer, type SandboxServer } from '@kustom/sandbox/server';
 
-export const MERCHANT = 'PK12345';
+export const MERCHANT = DEFAULT_MERCHANT_ID;
 /** A second store (same sandbox, key credentials), for store switching. */
 export const SECOND = 'PN55555';
-export const API_KEY = 'kco_test_api_sandbox';
+export const API_KEY = DEFAULT_API_KEY;
 
 export interface TestKustom {
   server: SandboxServer;
